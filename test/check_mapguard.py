@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Runs mapguard on one test program and checks what it reports.
+
+Like clang-tidy's own check_clang_tidy.py: the expected diagnostics sit in the
+program beside the code, as `// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ...`
+comments, and FileCheck matches them against the output. Every program runs
+through both products: the plugin under `clang-tidy --load`, and the mapguard
+executable. A program without expectations must produce no warning and no
+error at all. Any crash of the host process fails the test.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+CRASH_MARKERS = ("PLEASE submit a bug report", "Stack dump:",
+                 "Segmentation fault", "Assertion `")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--binary", required=True, help="build/bin/mapguard")
+    parser.add_argument("--plugin", required=True,
+                        help="build/lib/mapguard-plugin.so")
+    parser.add_argument("--clang-tidy", required=True,
+                        help="the clang-tidy that loads the plugin")
+    parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--fake-std", required=True,
+                        help="folder of small stand-in standard headers")
+    parser.add_argument("--real-std", action="store_true",
+                        help="compile against the real standard library")
+    parser.add_argument("--products", default="plugin,binary",
+                        help="comma-separated: plugin, binary")
+    parser.add_argument("--checks", default="-*,mapguard-*")
+    parser.add_argument("--config", default=None,
+                        help="clang-tidy --config value, e.g. CheckOptions")
+    parser.add_argument("--check-prefix", default="CHECK-MESSAGES")
+    parser.add_argument("--check-file", default=None,
+                        help="read the expectations from this file instead "
+                        "of the source (for programs shipped without them)")
+    parser.add_argument("--expect-exit", type=int, default=0,
+                        help="the exit status both products must return")
+    parser.add_argument("source")
+    parser.add_argument("temp", help="prefix for the files this run writes")
+    parser.add_argument("compiler_args", nargs="*",
+                        help="after --: compiler arguments")
+    return parser.parse_args()
+
+
+def command(args, product):
+    if product == "plugin":
+        cmd = [args.clang_tidy, "--load", args.plugin]
+    elif product == "binary":
+        cmd = [args.binary]
+    else:
+        sys.exit(f"unknown product '{product}'")
+    cmd.append("--checks=" + args.checks)
+    if args.config is not None:
+        cmd.append("--config=" + args.config)
+    cmd += [args.source, "--"]
+    compiler_args = list(args.compiler_args)
+    if not any(a.startswith("-std=") for a in compiler_args):
+        compiler_args.insert(0, "-std=c++17")
+    if not args.real_std:
+        compiler_args = ["-nostdinc++", "-isystem", args.fake_std] + compiler_args
+    return cmd + compiler_args
+
+
+def has_expectations(source, prefix):
+    pattern = re.compile(r"\b" + re.escape(prefix) + r"(-NOT|-NEXT|-SAME|-DAG)?:")
+    with open(source, encoding="utf-8") as f:
+        return any(pattern.search(line) for line in f)
+
+
+def main():
+    args = parse_args()
+    check_file = args.check_file or args.source
+    expectations = has_expectations(check_file, args.check_prefix)
+    failed = False
+    for product in args.products.split(","):
+        cmd = command(args, product)
+        run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             universal_newlines=True, timeout=300)
+        output = run.stdout
+        out_path = f"{args.temp}.{product}.out"
+        with open(out_path, "w", encoding="utf-8") as f:
+            f.write(output)
+        header = f"--- {product}: {' '.join(cmd)}\n"
+        if run.returncode < 0 or any(m in output for m in CRASH_MARKERS):
+            print(header + output + f"\nFAIL: {product} crashed "
+                  f"(exit status {run.returncode})")
+            failed = True
+            continue
+        if run.returncode != args.expect_exit:
+            print(header + output + f"\nFAIL: {product} exited with "
+                  f"{run.returncode}, expected {args.expect_exit}")
+            failed = True
+            continue
+        if expectations:
+            check = subprocess.run(
+                [args.filecheck, "-input-file=" + out_path, check_file,
+                 "-check-prefix=" + args.check_prefix,
+                 "-implicit-check-not={{warning|error}}:"],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                universal_newlines=True)
+            if check.returncode != 0:
+                print(header + output + "\n" + check.stdout +
+                      f"\nFAIL: {product}'s diagnostics do not match")
+                failed = True
+        else:
+            unexpected = [l for l in output.splitlines()
+                          if re.search(r"\b(warning|error):", l)]
+            if unexpected:
+                print(header + output + f"\nFAIL: {product} must stay silent "
+                      "on this program, but reported:\n" + "\n".join(unexpected))
+                failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+# lit configuration for mapguard's tests.
+import os
+import sys
+
+import lit.formats
+
+config.name = "mapguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.mapguard_obj_root, "test")
+
+# FileCheck, not and count from the LLVM the project is built against.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+check = " ".join([
+    sys.executable,
+    os.path.join(config.test_source_root, "check_mapguard.py"),
+    "--binary=" + config.mapguard_binary,
+    "--plugin=" + config.mapguard_plugin,
+    "--clang-tidy=" + config.clang_tidy,
+    "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
+    "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
+])
+config.substitutions.append(("%check_mapguard", check))
+config.substitutions.append(("%mapguard", config.mapguard_binary))
+config.substitutions.append(("%plugin", config.mapguard_plugin))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(
+    ("%fake_std", os.path.join(config.test_source_root, "Inputs", "fake-std")))

@@ -1,0 +1,129 @@
+// RUN: %check_mapguard %s %t
+//
+// Every way of holding a mutex exclusively that mapguard understands. Each
+// function below holds one on every path to its write: nothing is reported
+// except where a comment says so.
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+
+std::map<int, int> g_map;
+std::mutex g_mu;
+std::recursive_mutex g_recursive;
+std::timed_mutex g_timed;
+std::recursive_timed_mutex g_recursive_timed;
+std::shared_mutex g_shared;
+std::mutex g_second;
+std::mutex *g_mu_ptr = new std::mutex();
+std::mutex g_mutexes[2];
+
+struct Holder {
+  std::mutex mu;
+} g_holder;
+
+void manual() {
+  g_mu.lock();
+  g_map[1] = 1;
+  g_mu.unlock();
+}
+
+void each_mutex_type() {
+  g_recursive.lock();
+  g_map.erase(1);
+  g_recursive.unlock();
+  g_timed.lock();
+  g_map.erase(2);
+  g_timed.unlock();
+  g_recursive_timed.lock();
+  g_map.erase(3);
+  g_recursive_timed.unlock();
+  g_shared.lock(); // Exclusive.
+  g_map.erase(4);
+  g_shared.unlock();
+}
+
+// The article's `var mutex = &sync.Mutex{}`: a global pointer to a mutex.
+void through_pointer() {
+  g_mu_ptr->lock();
+  g_map[2] = 2;
+  g_mu_ptr->unlock();
+  (*g_mu_ptr).lock();
+  g_map[3] = 3;
+  (*g_mu_ptr).unlock();
+}
+
+void through_member_and_array() {
+  g_holder.mu.lock();
+  g_map.clear();
+  g_holder.mu.unlock();
+  g_mutexes[1].lock();
+  g_map.clear();
+  g_mutexes[1].unlock();
+}
+
+void lock_guard() {
+  std::lock_guard<std::mutex> guard(g_mu);
+  g_map.insert({1, 1});
+}
+
+void lock_guard_deduced() {
+  std::lock_guard guard(g_mu);
+  g_map.insert({1, 1});
+}
+
+void lock_guard_through_pointer() {
+  std::lock_guard<std::mutex> guard(*g_mu_ptr);
+  g_map.insert({1, 1});
+}
+
+void lock_guard_adopting() {
+  g_mu.lock();
+  std::lock_guard<std::mutex> guard(g_mu, std::adopt_lock);
+  g_map.insert({1, 1});
+}
+
+void unique_lock() {
+  std::unique_lock<std::mutex> lock(g_mu);
+  g_map.emplace(1, 1);
+}
+
+void scoped_lock_one() {
+  std::scoped_lock lock(g_mu);
+  g_map.emplace(1, 1);
+}
+
+void scoped_lock_many() {
+  std::scoped_lock lock(g_mu, g_second);
+  g_map.emplace(1, 1);
+}
+
+// A guard's own lock() and unlock() act on its mutex.
+void unique_lock_relocked() {
+  std::unique_lock<std::mutex> lock(g_mu);
+  lock.unlock();
+  g_map.erase(5);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  lock.lock();
+  g_map.erase(6);
+}
+
+// Deferred: not held until lock().
+void unique_lock_deferred() {
+  std::unique_lock<std::mutex> lock(g_mu, std::defer_lock);
+  g_map.erase(7);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  lock.lock();
+  g_map.erase(8);
+}
+
+// A guard releases its mutex where its scope ends.
+void guard_in_nested_scope() {
+  {
+    std::lock_guard<std::mutex> guard(g_mu);
+    g_map[9] = 9;
+  }
+  g_map[10] = 10;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
+}
