@@ -7,9 +7,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
+#include <string>
 
 extern volatile int MapguardModuleAnchorSource;
 static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
@@ -19,21 +24,52 @@ static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
 // apply: clang-tidy appends command-line checks after the file's.
 static const char DefaultChecks[] = "--checks=-clang-analyzer-*,mapguard-*";
 
-static bool hasChecksFlag(llvm::ArrayRef<const char *> Args) {
-  for (llvm::StringRef Arg : Args) {
+/// The value of option \p Name (`-name=v`, `--name=v`, `-name v`), or
+/// nothing if the command line before `--` does not set it.
+static std::optional<llvm::StringRef>
+optionValue(llvm::ArrayRef<const char *> Args, llvm::StringRef Name) {
+  for (size_t I = 0, E = Args.size(); I != E; ++I) {
+    llvm::StringRef Arg = Args[I];
     if (Arg == "--")
-      return false;
-    if (Arg.consume_front("--") || Arg.consume_front("-"))
-      if (Arg == "checks" || Arg.consume_front("checks="))
-        return true;
+      break;
+    if (!Arg.consume_front("--") && !Arg.consume_front("-"))
+      continue;
+    if (!Arg.consume_front(Name))
+      continue;
+    if (Arg.consume_front("="))
+      return Arg;
+    if (Arg.empty())
+      return I + 1 < E ? llvm::StringRef(Args[I + 1]) : llvm::StringRef();
   }
-  return false;
+  return std::nullopt;
+}
+
+// clang-tidy runs without compiler flags when `-p` names a folder without a
+// compilation database. Every file would then be checked with the wrong
+// include paths and defines; in CI that must fail, not pass quietly.
+static bool compilationDatabaseMissing(llvm::ArrayRef<const char *> Args) {
+  std::optional<llvm::StringRef> BuildPath = optionValue(Args, "p");
+  if (!BuildPath)
+    return false;
+  std::string Error;
+  if (clang::tooling::CompilationDatabase::autoDetectFromDirectory(*BuildPath,
+                                                                   Error))
+    return false;
+  llvm::WithColor::error(llvm::errs(), "mapguard")
+      << "no compilation database (compile_commands.json) in '" << *BuildPath
+      << "' or any folder above it; generate one (CMake: "
+         "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON) and pass its folder with -p\n";
+  return true;
 }
 
 int main(int Argc, const char **Argv) {
   (void)MapguardModuleAnchorDestination;
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
-  if (!hasChecksFlag(llvm::ArrayRef<const char *>(Args).drop_front()))
+  llvm::ArrayRef<const char *> UserArgs =
+      llvm::ArrayRef<const char *>(Args).drop_front();
+  if (compilationDatabaseMissing(UserArgs))
+    return 1;
+  if (!optionValue(UserArgs, "checks"))
     Args.insert(Args.begin() + 1, DefaultChecks);
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

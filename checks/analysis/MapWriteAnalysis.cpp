@@ -158,10 +158,17 @@ std::vector<WriteFact> analyzeMapWrites(const FunctionDecl &Function,
   return Facts;
 }
 
+/// The declaration a map is written as in the source: one static member of a
+/// class template stands for the member of every specialization.
+static const VarDecl *declarationAsWritten(const VarDecl *Map) {
+  const VarDecl *Pattern = Map->getTemplateInstantiationPattern();
+  return Pattern ? Pattern->getCanonicalDecl() : Map;
+}
+
 void MapWriteLog::add(std::vector<WriteFact> Facts) {
   for (WriteFact &Fact : Facts) {
     auto Key = std::make_pair(Fact.Site->getBeginLoc().getRawEncoding(),
-                              Fact.Map.Decl);
+                              declarationAsWritten(Fact.Map.Decl));
     auto [It, Inserted] = BySite.try_emplace(Key, Writes.size());
     if (Inserted)
       Writes.push_back(std::move(Fact));

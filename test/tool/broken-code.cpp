@@ -1,0 +1,24 @@
+// A file that does not compile still gets the diagnostics for what parsed,
+// and the host process exits with clang-tidy's status for compiler errors.
+//
+// RUN: %check_mapguard --expect-exit=1 %s %t
+#include <map>
+
+std::map<int, int> g_map;
+
+void fine(int k) {
+  g_map[k] = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+}
+
+void broken(int k) {
+  g_map[k] = undeclared_thing;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-2]]:14: error: use of undeclared identifier 'undeclared_thing' [clang-diagnostic-error]
+  g_map.erase(k, k, k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: error: no matching member function for call to 'erase' [clang-diagnostic-error]
+}
+
+// CHECK-MESSAGES: :[[@LINE+2]]:23: error: expected ')' [clang-diagnostic-error]
+// CHECK-MESSAGES: :[[@LINE+1]]:24: error: expected function body after function declarator [clang-diagnostic-error]
+void unbalanced(int k {

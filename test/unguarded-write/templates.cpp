@@ -1,0 +1,41 @@
+// RUN: %check_mapguard %s %t
+//
+// A write in a template is one write site, however many times the template
+// is instantiated: it is reported once.
+#include <map>
+#include <mutex>
+
+std::map<int, int> g_sizes;
+std::mutex g_mu;
+
+template <typename T> void record(const T &) {
+  g_sizes[sizeof(T)] = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
+}
+
+// Each specialization has a map of its own, written at one site.
+template <typename T> struct Registry {
+  static std::map<int, T> entries;
+  void add(int k, T v) {
+    entries[k] = v;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'Registry::entries' is not protected by a mutex
+  }
+};
+template <typename T> std::map<int, T> Registry<T>::entries;
+
+template <typename T> void record_locked(const T &) {
+  std::lock_guard<std::mutex> guard(g_mu);
+  g_sizes[sizeof(T)] = 2;
+}
+
+void use() {
+  record(1);
+  record(2.0);
+  record('c');
+  Registry<int>().add(1, 1);
+  Registry<long>().add(1, 1);
+  Registry<char>().add(1, 'c');
+  record_locked(1);
+  record_locked(2.0);
+  record_locked('c');
+}
