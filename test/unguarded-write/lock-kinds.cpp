@@ -127,3 +127,27 @@ void guard_in_nested_scope() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
 }
+
+// Another name for a mutex is the same mutex.
+void through_reference() {
+  std::mutex &alias = g_mu;
+  alias.lock();
+  g_map[11] = 11;
+  g_mu.unlock();
+  g_map[12] = 12;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+}
+
+// A temporary guard unlocks at the end of its full expression.
+void temporary_guard() {
+  std::lock_guard<std::mutex>{g_mu};
+  g_map[13] = 13;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'g_mu' is released here, at the end of the full expression that created the temporary guard
+}
+
+// Within the full expression, the temporary still holds the mutex.
+void temporary_guard_same_expression() {
+  (std::unique_lock<std::mutex>(g_mu), g_map.erase(14));
+}
