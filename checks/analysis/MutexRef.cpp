@@ -118,7 +118,7 @@ bool MutexRef::appendPath(const Expr *E, const ASTContext &Ctx,
         !appendPath(ASE->getBase(), Ctx, Depth))
       return false;
     Steps.push_back(
-        {StepKind::Index, nullptr, Index.Val.getInt().getZExtValue()});
+        {StepKind::Index, nullptr, Index.Val.getInt().getLimitedValue()});
     return true;
   }
   return false;
