@@ -17,38 +17,50 @@ static std::string defaultMapTypes() {
   return llvm::join(MapModel::defaultMapTypes(), ";");
 }
 
-/// The valid entries of the MapTypes option; \p Invalid receives the rest.
+/// The entries of a list option that are qualified names; \p Invalid
+/// receives the rest.
 static llvm::SmallVector<llvm::StringRef, 8>
-validMapTypes(llvm::StringRef Option,
-              llvm::SmallVectorImpl<llvm::StringRef> &Invalid) {
+validNames(llvm::StringRef Option,
+           llvm::SmallVectorImpl<llvm::StringRef> *Invalid = nullptr) {
   llvm::SmallVector<llvm::StringRef, 8> Valid;
-  for (llvm::StringRef Name : splitList(Option))
-    (isQualifiedIdentifier(Name) ? Valid : Invalid).push_back(Name);
+  for (llvm::StringRef Name : splitList(Option)) {
+    if (isQualifiedIdentifier(Name))
+      Valid.push_back(Name);
+    else if (Invalid)
+      Invalid->push_back(Name);
+  }
   return Valid;
-}
-
-static MapModel makeMapModel(llvm::StringRef Option) {
-  llvm::SmallVector<llvm::StringRef, 2> Invalid;
-  return MapModel(validMapTypes(Option, Invalid));
 }
 
 UnguardedWriteCheck::UnguardedWriteCheck(llvm::StringRef Name,
                                          tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MapTypesOption(Options.get("MapTypes", defaultMapTypes())),
-      Maps(makeMapModel(MapTypesOption)) {
-  llvm::SmallVector<llvm::StringRef, 2> Invalid;
-  validMapTypes(MapTypesOption, Invalid);
-  for (llvm::StringRef Entry : Invalid)
-    configurationDiag("invalid entry '%0' in option '%1.MapTypes': expected a "
-                      "qualified class template name such as "
-                      "'absl::flat_hash_map'; the entry is ignored")
-        << Entry << Name;
+      LockTypesOption(Options.get("LockTypes", "")),
+      GuardTypesOption(Options.get("GuardTypes", "")),
+      ReportElementWrites(Options.get("ReportElementWrites", true)),
+      Maps(validNames(MapTypesOption)),
+      Locks(validNames(LockTypesOption), validNames(GuardTypesOption)) {
+  for (auto [Option, Value] :
+       {std::pair<llvm::StringRef, llvm::StringRef>("MapTypes", MapTypesOption),
+        {"LockTypes", LockTypesOption},
+        {"GuardTypes", GuardTypesOption}}) {
+    llvm::SmallVector<llvm::StringRef, 2> Invalid;
+    validNames(Value, &Invalid);
+    for (llvm::StringRef Entry : Invalid)
+      configurationDiag("invalid entry '%0' in option '%1.%2': expected a "
+                        "qualified class name such as "
+                        "'absl::flat_hash_map'; the entry is ignored")
+          << Entry << Name << Option;
+  }
 }
 
 void UnguardedWriteCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MapTypes", MapTypesOption);
+  Options.store(Opts, "LockTypes", LockTypesOption);
+  Options.store(Opts, "GuardTypes", GuardTypesOption);
+  Options.store(Opts, "ReportElementWrites", ReportElementWrites);
 }
 
 void UnguardedWriteCheck::registerMatchers(MatchFinder *Finder) {
@@ -73,7 +85,7 @@ void UnguardedWriteCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if (!Analyzed.insert(Function).second)
     return;
-  Log.add(analyzeMapWrites(*Function, Maps, Locks));
+  Log.add(analyzeMapWrites(*Function, Maps, Locks, ReportElementWrites));
 }
 
 void UnguardedWriteCheck::onEndOfTranslationUnit() {
@@ -84,28 +96,55 @@ void UnguardedWriteCheck::onEndOfTranslationUnit() {
   Analyzed.clear();
 }
 
-/// The map's name as a reader finds it: `Registry::entries` for a static
+/// How a reader names a map's storage: `Registry::entries` for a static
 /// member, the plain name otherwise.
-static std::string mapName(const SharedMap &Map) {
+static std::string storageName(const SharedMap &Map) {
   if (Map.Kind == SharedMapKind::StaticMember)
-    if (const auto *Class = dyn_cast<CXXRecordDecl>(Map.Decl->getDeclContext()))
-      return (Class->getName() + "::" + Map.Decl->getName()).str();
-  return Map.Decl->getNameAsString();
+    if (const auto *Class =
+            dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext()))
+      return (Class->getName() + "::" + Map.Storage->getName()).str();
+  return Map.Storage->getNameAsString();
+}
+
+/// The map's name as a reader finds it: its path, with a static member
+/// qualified by its class.
+static std::string mapName(const SharedMap &Map) {
+  if (Map.Kind == SharedMapKind::StaticMember && Map.Path.steps().size() == 1)
+    return storageName(Map);
+  return Map.Path.name();
 }
 
 void UnguardedWriteCheck::report(const WriteFact &Write) {
   std::string Name = mapName(Write.Map);
-  diag(Write.Site->getBeginLoc(),
-       "write to shared map '%0' is not protected by a mutex")
-      << Name << Write.Site->getSourceRange();
+  if (Write.HeldShared.empty())
+    diag(Write.Site->getBeginLoc(),
+         "write to %select{|an element of }1shared map '%0' is not protected "
+         "by a mutex")
+        << Name << Write.IsElementWrite << Write.Site->getSourceRange();
+  else
+    diag(Write.Site->getBeginLoc(),
+         "write to %select{|an element of }1shared map '%0' holds '%2' only "
+         "shared; a write needs it exclusively")
+        << Name << Write.IsElementWrite << Write.HeldShared.front().name()
+        << Write.Site->getSourceRange();
 
-  static const char *const WhyShared[] = {
-      "'%0' is a global with static storage duration",
-      "'%0' is a static data member, shared by every instance",
-      "'%0' is a function-local static, shared by every call"};
-  diag(Write.Map.Decl->getLocation(),
-       WhyShared[static_cast<unsigned>(Write.Map.Kind)], DiagnosticIDs::Note)
-      << Name;
+  std::string Storage = storageName(Write.Map);
+  if (Write.Map.Singleton) {
+    diag(Write.Map.Storage->getLocation(),
+         "'%0()' returns '%1', %select{a global|a static data member|a "
+         "function-local static}2 shared by every caller",
+         DiagnosticIDs::Note)
+        << Write.Map.Singleton->getName() << Storage
+        << static_cast<unsigned>(Write.Map.Kind);
+  } else {
+    static const char *const WhyShared[] = {
+        "'%0' is a global with static storage duration",
+        "'%0' is a static data member, shared by every instance",
+        "'%0' is a function-local static, shared by every call"};
+    diag(Write.Map.Storage->getLocation(),
+         WhyShared[static_cast<unsigned>(Write.Map.Kind)], DiagnosticIDs::Note)
+        << Storage;
+  }
 
   if (Write.Why) {
     const NotHeldReason &Why = Write.Why->Reason;
@@ -139,7 +178,7 @@ void UnguardedWriteCheck::report(const WriteFact &Write) {
     }
   }
 
-  if (std::optional<UsualGuard> Guard = Log.usualGuard(Write.Map.Decl))
+  if (std::optional<UsualGuard> Guard = Log.usualGuard(Write.Map.Path))
     diag(Guard->Example->Site->getBeginLoc(), "other writes to '%0' hold '%1'",
          DiagnosticIDs::Note)
         << Name << Guard->Mutex->name();

@@ -34,6 +34,9 @@ public:
 
 private:
   const std::string MapTypesOption;
+  const std::string LockTypesOption;
+  const std::string GuardTypesOption;
+  const bool ReportElementWrites;
   MapModel Maps;
   LockModel Locks;
   llvm::DenseSet<const clang::FunctionDecl *> Analyzed;

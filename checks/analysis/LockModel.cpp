@@ -1,131 +1,779 @@
 //===--- LockModel.cpp - What locks and unlocks a mutex -------------------===//
 
 #include "checks/analysis/LockModel.h"
+#include "checks/analysis/Compat.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
 namespace mapguard {
 
-LockModel::LockModel()
+// Bounds the walks through aliases, bases and callees.
+static constexpr unsigned MaxDepth = 8;
+
+LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
+                     llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes)
     : MutexTypes({"std::mutex", "std::recursive_mutex", "std::timed_mutex",
                   "std::recursive_timed_mutex", "std::shared_mutex",
-                  "std::shared_timed_mutex"}),
+                  "std::shared_timed_mutex", "pthread_mutex_t",
+                  "pthread_rwlock_t"}),
       GuardTypes({"std::lock_guard", "std::unique_lock", "std::scoped_lock"}),
-      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t"}) {}
+      SharedGuardTypes({"std::shared_lock"}),
+      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t"}) {
+  for (llvm::StringRef Name : ExtraMutexTypes)
+    MutexTypes.insert(Name);
+  for (llvm::StringRef Name : ExtraGuardTypes)
+    GuardTypes.insert(Name);
+}
+
+static const CXXRecordDecl *classOf(QualType T) {
+  return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+static bool hasLockAndUnlock(const CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > MaxDepth)
+    return false;
+  RD = RD->getDefinition();
+  bool Lock = false, Unlock = false;
+  for (const CXXMethodDecl *Method : RD->methods()) {
+    if (!Method->getIdentifier())
+      continue;
+    Lock |= Method->getName() == "lock";
+    Unlock |= Method->getName() == "unlock";
+  }
+  if (Lock && Unlock)
+    return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasLockAndUnlock(classOf(Base.getType()), Depth + 1))
+      return true;
+  return false;
+}
+
+bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  RD = RD->getCanonicalDecl();
+  auto It = MutexClasses.find(RD);
+  if (It != MutexClasses.end())
+    return It->second;
+  MutexClasses[RD] = false; // While deciding, a cycle answers no.
+  bool Result;
+  if (MutexTypes.containsClass(RD))
+    Result = true;
+  else if (isGuardClass(RD))
+    Result = false;
+  else if (RD->hasAttr<CapabilityAttr>())
+    Result = true;
+  else
+    Result = hasLockAndUnlock(RD, 0);
+  MutexClasses[RD] = Result;
+  return Result;
+}
+
+bool LockModel::isGuardClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  return GuardTypes.containsClass(RD) || SharedGuardTypes.containsClass(RD) ||
+         RD->hasAttr<ScopedLockableAttr>() || guardShape(RD).IsGuard;
+}
+
+bool LockModel::isMutexType(QualType T) const {
+  return isMutexClass(classOf(T));
+}
+
+bool LockModel::isGuardType(QualType T) const {
+  return isGuardClass(classOf(T));
+}
+
+/// The lock expressions of a thread-safety attribute, read at one call.
+template <typename AttrT>
+static void attrMutexes(const AttrT *A, const CallSubstitution &Subst,
+                        ASTContext &Ctx,
+                        llvm::SmallVectorImpl<ObjectPath> &Out) {
+  if (A->args_size() == 0) {
+    // No argument: the object the method is called on.
+    if (Subst.Object)
+      Out.push_back(
+          Subst.ObjectIsPointer
+              ? ObjectPath::fromPointer(Subst.Object, Ctx, Subst.Outer)
+              : ObjectPath::fromExpr(Subst.Object, Ctx, Subst.Outer));
+    return;
+  }
+  for (const Expr *Arg : A->args()) {
+    if (isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
+      continue;
+    if (const auto *Not = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts()))
+      if (Not->getOpcode() == UO_LNot)
+        continue; // A negative capability: nothing is acquired.
+    Out.push_back(Arg->getType()->isPointerType()
+                      ? ObjectPath::fromPointer(Arg, Ctx, &Subst)
+                      : ObjectPath::fromExpr(Arg, Ctx, &Subst));
+  }
+}
+
+/// How a call reads its callee's parameters and `this`.
+static CallSubstitution substitutionFor(const CallExpr *Call,
+                                        const FunctionDecl *Callee,
+                                        const CallSubstitution *Outer) {
+  CallSubstitution Subst;
+  Subst.Callee = Callee;
+  Subst.Outer = Outer;
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Subst.Object = Member->getImplicitObjectArgument();
+    if (const auto *Callee =
+            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
+      Subst.ObjectIsPointer = Callee->isArrow();
+  } else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+             !Args.empty()) {
+    Subst.Object = Args.front();
+    Args = Args.drop_front();
+  }
+  Subst.Args = Args;
+  return Subst;
+}
+
+static const Expr *objectOf(const CallExpr *Call, bool &IsPointer) {
+  IsPointer = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const auto *Callee =
+            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
+      IsPointer = Callee->isArrow();
+    return Member->getImplicitObjectArgument();
+  }
+  return nullptr;
+}
+
+static llvm::StringRef calleeName(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->getIdentifier() ? Callee->getName()
+                                           : llvm::StringRef();
+}
+
+void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
+                                 llvm::SmallVectorImpl<LockEffect> &Out) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  SourceLocation Loc = Call->getBeginLoc();
+  auto Add = [&](LockEffect::KindType Kind, ObjectPath Mutex, LockMode Mode,
+                 bool AnyMode = false) {
+    LockEffect E{Kind, std::move(Mutex), Mode, AnyMode};
+    E.Loc = Loc;
+    Out.push_back(std::move(E));
+  };
+
+  // Thread-safety attributes say exactly what a function does.
+  if (Callee->hasAttrs()) {
+    CallSubstitution Subst = substitutionFor(Call, Callee, nullptr);
+    bool Attributed = false;
+    llvm::SmallVector<ObjectPath, 2> Mutexes;
+    for (const auto *A : Callee->specific_attrs<AcquireCapabilityAttr>()) {
+      Attributed = true;
+      Mutexes.clear();
+      attrMutexes(A, Subst, Ctx, Mutexes);
+      for (ObjectPath &M : Mutexes)
+        Add(LockEffect::Acquire, std::move(M),
+            A->isShared() ? LockMode::Shared : LockMode::Exclusive);
+    }
+    for (const auto *A : Callee->specific_attrs<ReleaseCapabilityAttr>()) {
+      Attributed = true;
+      Mutexes.clear();
+      attrMutexes(A, Subst, Ctx, Mutexes);
+      for (ObjectPath &M : Mutexes)
+        Add(LockEffect::Release, std::move(M),
+            A->isShared() ? LockMode::Shared : LockMode::Exclusive,
+            A->isGeneric());
+    }
+    if (Attributed)
+      return;
+  }
+
+  bool ObjectIsPointer;
+  if (const Expr *Object = objectOf(Call, ObjectIsPointer)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (!Method || !isMutexClass(Method->getParent()))
+      return;
+    ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
+                                       : ObjectPath::fromExpr(Object, Ctx);
+    llvm::StringRef Name = calleeName(Call);
+    if (Name == "lock")
+      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
+    else if (Name == "unlock")
+      Add(LockEffect::Release, std::move(Mutex), LockMode::Exclusive);
+    else if (Name == "lock_shared")
+      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
+    else if (Name == "unlock_shared")
+      Add(LockEffect::Release, std::move(Mutex), LockMode::Shared);
+    return;
+  }
+
+  llvm::StringRef Name = calleeName(Call);
+  if (Name.empty() || Call->getNumArgs() == 0)
+    return;
+  if (Callee->isInStdNamespace()) {
+    if (Name == "lock")
+      for (const Expr *Arg : Call->arguments())
+        Add(LockEffect::Acquire, ObjectPath::fromExpr(Arg, Ctx),
+            LockMode::Exclusive);
+    return;
+  }
+  if (!Callee->isExternC() || !Name.consume_front("pthread_"))
+    return;
+  ObjectPath Mutex = ObjectPath::fromPointer(Call->getArg(0), Ctx);
+  if (Name == "mutex_lock" || Name == "rwlock_wrlock")
+    Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
+  else if (Name == "rwlock_rdlock")
+    Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
+  else if (Name == "mutex_unlock" || Name == "rwlock_unlock")
+    Add(LockEffect::Release, std::move(Mutex), LockMode::Exclusive,
+        /*AnyMode=*/true);
+}
+
+void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
+                            llvm::SmallVectorImpl<LockEffect> &Out) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  bool ObjectIsPointer;
+  const Expr *Object = objectOf(Call, ObjectIsPointer);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Object && Method && isGuardClass(Method->getParent())) {
+    GuardKey Guard = ObjectIsPointer ? nullptr : guardKey(Object);
+    if (!Guard)
+      return;
+    std::optional<LockEffect::KindType> Kind;
+    if (Method->hasAttr<AcquireCapabilityAttr>())
+      Kind = LockEffect::GuardLock;
+    else if (Method->hasAttr<ReleaseCapabilityAttr>())
+      Kind = LockEffect::GuardUnlock;
+    else if (!Method->hasAttrs() ||
+             !Method->getParent()->hasAttr<ScopedLockableAttr>()) {
+      llvm::StringRef Name = calleeName(Call);
+      if (Name == "lock")
+        Kind = LockEffect::GuardLock;
+      else if (Name == "unlock")
+        Kind = LockEffect::GuardUnlock;
+      else if (Name == "release")
+        Kind = LockEffect::GuardDisown;
+    }
+    if (!Kind)
+      return;
+    LockEffect E{*Kind, {}};
+    E.Guard = Guard;
+    E.Loc = Call->getBeginLoc();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
+      E.GuardVar = dyn_cast<VarDecl>(Ref->getDecl());
+    Out.push_back(std::move(E));
+    return;
+  }
+  mutexCallEffects(Call, Ctx, Out);
+  // A call that returns a guard by value returns it owning its mutexes:
+  // `auto lk = acquire();`.
+  if (!Callee->getReturnType()->isReferenceType() &&
+      isGuardType(Callee->getReturnType())) {
+    llvm::SmallVector<GuardedMutex, 1> Mutexes;
+    guardMutexes(Call, Ctx, Mutexes);
+    if (!Mutexes.empty()) {
+      LockEffect E{LockEffect::GuardLock, {}};
+      E.Guard = Call;
+      E.Loc = Call->getBeginLoc();
+      Out.push_back(std::move(E));
+    }
+  }
+}
+
+void LockModel::constructEffects(const CXXConstructExpr *Construct,
+                                 ASTContext &Ctx,
+                                 llvm::SmallVectorImpl<LockEffect> &Out) const {
+  const CXXRecordDecl *Class = classOf(Construct->getType());
+  if (!isGuardClass(Class))
+    return;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  LockEffect E{LockEffect::GuardLock, {}};
+  E.Guard = Construct;
+  E.Loc = Construct->getBeginLoc();
+  E.Source = LockSource::Guard;
+  if (Ctor->isCopyOrMoveConstructor()) {
+    E.Kind = LockEffect::GuardMove;
+    E.From = guardKey(Construct->getArg(0));
+    if (E.From)
+      Out.push_back(std::move(E));
+    return;
+  }
+  if (Class->hasAttr<ScopedLockableAttr>()) {
+    if (Ctor->hasAttr<AcquireCapabilityAttr>() ||
+        Ctor->hasAttr<RequiresCapabilityAttr>())
+      Out.push_back(std::move(E));
+    return;
+  }
+  if (!GuardTypes.containsClass(Class) &&
+      !SharedGuardTypes.containsClass(Class)) {
+    // A guard recognised from its bodies locks in the constructors that do.
+    const GuardShape &Shape = guardShape(Class);
+    auto Locked = Shape.LockedParams.find(Ctor->getCanonicalDecl());
+    if (Locked != Shape.LockedParams.end() && !Locked->second.empty())
+      Out.push_back(std::move(E));
+    return;
+  }
+  for (const Expr *Arg : Construct->arguments())
+    if (DeferringTags.containsClassOf(Arg->getType()))
+      return; // `std::defer_lock`, `std::try_to_lock`: not held yet.
+  Out.push_back(std::move(E));
+}
 
 void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,
                           llvm::SmallVectorImpl<LockEffect> &Out) const {
   if (auto S = Element.getAs<CFGStmt>()) {
     const Stmt *St = S->getStmt();
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(St))
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(St))
+      constructEffects(Construct, Ctx, Out);
+    else if (const auto *Call = dyn_cast<CallExpr>(St))
       callEffects(Call, Ctx, Out);
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(St))
-      guardEffects(Construct, LockAction::Acquire, Construct->getBeginLoc(),
-                   LockSource::Guard, /*Guard=*/nullptr, /*OnlyIfLocking=*/true,
-                   Ctx, Out);
     return;
   }
-  // A guard releases its mutexes in its destructor, which the CFG places at
+  // A guard releases what it owns in its destructor, which the CFG places at
   // every exit from the guard's scope: its end, `return`, `break`, `goto`.
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
-    const VarDecl *Guard = Dtor->getVarDecl();
-    if (!isGuardType(Guard->getType()))
+    const VarDecl *Var = Dtor->getVarDecl();
+    if (!isGuardType(Var->getType()))
       return;
-    SourceLocation Loc = Dtor->getTriggerStmt()
-                             ? Dtor->getTriggerStmt()->getEndLoc()
-                             : Guard->getLocation();
-    if (const CXXConstructExpr *Construct = guardConstruction(Guard->getInit()))
-      guardEffects(Construct, LockAction::Release, Loc,
-                   LockSource::GuardScopeEnd, Guard, /*OnlyIfLocking=*/false,
-                   Ctx, Out);
+    LockEffect E{LockEffect::GuardUnlock, {}};
+    E.Guard = guardKey(Var->getInit());
+    if (!E.Guard)
+      return;
+    E.Loc = Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()
+                                   : Var->getLocation();
+    E.Source = LockSource::GuardScopeEnd;
+    E.GuardVar = Var;
+    Out.push_back(std::move(E));
     return;
   }
   if (auto Dtor = Element.getAs<CFGTemporaryDtor>()) {
     const CXXBindTemporaryExpr *Bind = Dtor->getBindTemporaryExpr();
-    if (const CXXConstructExpr *Construct =
-            guardConstruction(Bind->getSubExpr()))
-      guardEffects(Construct, LockAction::Release, Bind->getEndLoc(),
-                   LockSource::TemporaryEnd, /*Guard=*/nullptr,
-                   /*OnlyIfLocking=*/false, Ctx, Out);
-  }
-}
-
-void LockModel::callEffects(const CXXMemberCallExpr *Call, ASTContext &Ctx,
-                            llvm::SmallVectorImpl<LockEffect> &Out) const {
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return;
-  llvm::StringRef Name = Method->getName();
-  std::optional<LockAction> Action;
-  if (Name == "lock")
-    Action = LockAction::Acquire;
-  else if (Name == "unlock")
-    Action = LockAction::Release;
-  if (!Action)
-    return;
-
-  const Expr *Object = Call->getImplicitObjectArgument();
-  const CXXRecordDecl *Class = Method->getParent();
-  if (isMutexClass(Class)) {
-    const auto *Callee =
-        dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
-    std::optional<MutexRef> Mutex = Callee && Callee->isArrow()
-                                        ? MutexRef::fromPointer(Object, Ctx)
-                                        : MutexRef::fromExpr(Object, Ctx);
-    if (Mutex)
-      Out.push_back(
-          {*Action, std::move(*Mutex), Call->getBeginLoc(), LockSource::Call});
-    return;
-  }
-  // `lk.lock()` and `lk.unlock()` on a guard act on the mutexes it was built
-  // with.
-  if (isGuardClass(Class)) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
-    const auto *Guard = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Guard)
+    if (!isGuardType(Bind->getType()))
       return;
-    if (const CXXConstructExpr *Construct = guardConstruction(Guard->getInit()))
-      guardEffects(Construct, *Action, Call->getBeginLoc(), LockSource::Call,
-                   Guard, /*OnlyIfLocking=*/false, Ctx, Out);
-  }
-}
-
-void LockModel::guardEffects(const CXXConstructExpr *Construct,
-                             LockAction Action, SourceLocation Loc,
-                             LockSource Source, const VarDecl *Guard,
-                             bool OnlyIfLocking, ASTContext &Ctx,
-                             llvm::SmallVectorImpl<LockEffect> &Out) const {
-  if (!isGuardType(Construct->getType()))
-    return;
-  llvm::SmallVector<const Expr *, 2> Mutexes;
-  for (const Expr *Arg : Construct->arguments()) {
-    if (isMutexType(Arg->getType()))
-      Mutexes.push_back(Arg);
-    else if (OnlyIfLocking && DeferringTags.containsClassOf(Arg->getType()))
+    LockEffect E{LockEffect::GuardUnlock, {}};
+    E.Guard = guardKey(Bind->getSubExpr());
+    if (!E.Guard)
       return;
+    E.Loc = Bind->getEndLoc();
+    E.Source = LockSource::TemporaryEnd;
+    Out.push_back(std::move(E));
   }
-  for (const Expr *Arg : Mutexes)
-    if (std::optional<MutexRef> Mutex = MutexRef::fromExpr(Arg, Ctx))
-      Out.push_back({Action, std::move(*Mutex), Loc, Source, Guard});
 }
 
-const CXXConstructExpr *LockModel::guardConstruction(const Expr *Init) const {
-  // Before C++17 `auto g = std::unique_lock<std::mutex>(mu);` copies a
-  // temporary; the mutexes are those of the temporary's construction.
-  for (unsigned Depth = 0; Init && Depth < 4; ++Depth) {
-    const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
-    if (!Construct)
-      return nullptr;
-    if (Construct->getNumArgs() != 1 ||
-        !isGuardType(Construct->getArg(0)->getType()))
-      return Construct;
-    Init = Construct->getArg(0);
+GuardKey LockModel::guardKey(const Expr *E) const {
+  for (unsigned Depth = 0; E && Depth != MaxDepth; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (isa<CXXConstructExpr>(E))
+      return E;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || isa<ParmVarDecl>(Var) || !Var->getInit())
+        return nullptr;
+      E = Var->getInit();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      llvm::StringRef Name = calleeName(Call);
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() &&
+          (Name == "move" || Name == "forward") && Call->getNumArgs() == 1) {
+        E = Call->getArg(0);
+        continue;
+      }
+      return Callee && !Callee->getReturnType()->isReferenceType() ? E
+                                                                   : nullptr;
+    }
+    return nullptr;
   }
   return nullptr;
+}
+
+void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
+                             llvm::SmallVectorImpl<GuardedMutex> &Out) const {
+  guardMutexes(Guard, Ctx, nullptr, 0, Out);
+}
+
+void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
+                             const CallSubstitution *Subst, unsigned Depth,
+                             llvm::SmallVectorImpl<GuardedMutex> &Out) const {
+  if (!Guard || Depth > MaxDepth)
+    return;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Guard)) {
+    const CXXRecordDecl *Class = classOf(Construct->getType());
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Ctor->isCopyOrMoveConstructor()) {
+      guardMutexes(guardKey(Construct->getArg(0)), Ctx, Subst, Depth + 1, Out);
+      return;
+    }
+    if (Class && Class->hasAttr<ScopedLockableAttr>()) {
+      CallSubstitution Args;
+      Args.Callee = Ctor;
+      Args.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                               Construct->getNumArgs());
+      Args.Outer = Subst;
+      llvm::SmallVector<ObjectPath, 2> Mutexes;
+      for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>()) {
+        Mutexes.clear();
+        attrMutexes(A, Args, Ctx, Mutexes);
+        for (ObjectPath &M : Mutexes)
+          Out.push_back({std::move(M), A->isShared() ? LockMode::Shared
+                                                     : LockMode::Exclusive});
+      }
+      for (const auto *A : Ctor->specific_attrs<RequiresCapabilityAttr>()) {
+        Mutexes.clear();
+        attrMutexes(A, Args, Ctx, Mutexes);
+        for (ObjectPath &M : Mutexes)
+          Out.push_back({std::move(M), A->isShared() ? LockMode::Shared
+                                                     : LockMode::Exclusive});
+      }
+      return;
+    }
+    auto PathOf = [&](const Expr *Arg) {
+      return Arg->getType()->isPointerType()
+                 ? ObjectPath::fromPointer(Arg, Ctx, Subst)
+                 : ObjectPath::fromExpr(Arg, Ctx, Subst);
+    };
+    if (GuardTypes.containsClass(Class) ||
+        SharedGuardTypes.containsClass(Class)) {
+      LockMode Mode = SharedGuardTypes.containsClass(Class)
+                          ? LockMode::Shared
+                          : LockMode::Exclusive;
+      for (const Expr *Arg : Construct->arguments()) {
+        QualType T = Arg->getType();
+        if (isMutexType(T) ||
+            (T->isPointerType() && isMutexType(T->getPointeeType())))
+          Out.push_back({PathOf(Arg), Mode});
+      }
+      return;
+    }
+    const GuardShape &Shape = guardShape(Class);
+    auto Locked = Shape.LockedParams.find(Ctor->getCanonicalDecl());
+    if (Locked == Shape.LockedParams.end())
+      return;
+    for (auto [Index, Mode] : Locked->second)
+      if (Index < Construct->getNumArgs())
+        Out.push_back({PathOf(Construct->getArg(Index)), Mode});
+    return;
+  }
+  // A guard returned by a call: what the callee's `return` hands out, read
+  // with the call's arguments.
+  const auto *Call = dyn_cast<CallExpr>(Guard);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() || Depth > 2)
+    return;
+  CallSubstitution CallArgs = substitutionFor(Call, Definition, Subst);
+  llvm::SmallVector<const Stmt *, 16> Stack{Definition->getBody()};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      guardMutexes(guardKey(Return->getRetValue()), Ctx, &CallArgs, Depth + 1,
+                   Out);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+}
+
+const LockModel::GuardShape &
+LockModel::guardShape(const CXXRecordDecl *RD) const {
+  RD = RD->getCanonicalDecl();
+  auto It = Shapes.find(RD);
+  if (It != Shapes.end())
+    return It->second;
+  Shapes[RD] = GuardShape(); // While deciding, a cycle answers no.
+  GuardShape Shape;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  const CXXDestructorDecl *Dtor = Def ? Def->getDestructor() : nullptr;
+  const FunctionDecl *DtorDef = nullptr;
+  if (Dtor && Dtor->hasBody(DtorDef)) {
+    ASTContext &Ctx = Def->getASTContext();
+    // The mutex-level lock operations in a body, and what they act on.
+    auto ForEachEffect = [&](const Stmt *Body, auto &&Visit) {
+      llvm::SmallVector<const Stmt *, 16> Stack{Body};
+      llvm::SmallVector<LockEffect, 2> Effects;
+      while (!Stack.empty()) {
+        const Stmt *S = Stack.pop_back_val();
+        if (!S || isa<LambdaExpr>(S))
+          continue;
+        if (const auto *Call = dyn_cast<CallExpr>(S)) {
+          Effects.clear();
+          mutexCallEffects(Call, Ctx, Effects);
+          for (const LockEffect &E : Effects)
+            Visit(E);
+        }
+        for (const Stmt *Child : S->children())
+          Stack.push_back(Child);
+      }
+    };
+    bool UnlocksMember = false;
+    ForEachEffect(DtorDef->getBody(), [&](const LockEffect &E) {
+      if (E.Kind == LockEffect::Release && !E.Mutex.steps().empty() &&
+          E.Mutex.steps().front().Kind == ObjectPath::StepKind::This)
+        UnlocksMember = true;
+    });
+    if (UnlocksMember) {
+      for (const CXXConstructorDecl *Ctor : Def->ctors()) {
+        const FunctionDecl *CtorDef = nullptr;
+        if (!Ctor->hasBody(CtorDef))
+          continue;
+        const auto *CtorBody = cast<CXXConstructorDecl>(CtorDef);
+        // Members initialised from a parameter stand for it.
+        llvm::DenseMap<const NamedDecl *, unsigned> ParamOfMember;
+        for (const CXXCtorInitializer *Init : CtorBody->inits()) {
+          if (!Init->getMember() || !Init->getInit())
+            continue;
+          const Expr *Value = Init->getInit()->IgnoreParenImpCasts();
+          if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
+            if (AddrOf->getOpcode() == UO_AddrOf)
+              Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+          if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
+            if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+              ParamOfMember[Init->getMember()->getCanonicalDecl()] =
+                  Param->getFunctionScopeIndex();
+        }
+        auto &Locked = Shape.LockedParams[Ctor->getCanonicalDecl()];
+        auto Visit = [&](const LockEffect &E) {
+          if (E.Kind != LockEffect::Acquire)
+            return;
+          llvm::ArrayRef<ObjectPath::Step> Steps = E.Mutex.steps();
+          std::optional<unsigned> Index;
+          if (!Steps.empty() && Steps[0].Kind == ObjectPath::StepKind::Decl)
+            if (const auto *Param = dyn_cast<ParmVarDecl>(Steps[0].Decl))
+              Index = Param->getFunctionScopeIndex();
+          if (Steps.size() >= 2 &&
+              Steps[0].Kind == ObjectPath::StepKind::This &&
+              Steps[1].Kind == ObjectPath::StepKind::Decl) {
+            auto Member = ParamOfMember.find(Steps[1].Decl);
+            if (Member != ParamOfMember.end())
+              Index = Member->second;
+          }
+          if (Index)
+            Locked.push_back({*Index, E.Mode});
+        };
+        ForEachEffect(CtorBody->getBody(), Visit);
+        for (const CXXCtorInitializer *Init : CtorBody->inits())
+          if (Init->getInit())
+            ForEachEffect(Init->getInit(), Visit);
+        Shape.IsGuard |= !Locked.empty();
+      }
+    }
+  }
+  return Shapes[RD] = std::move(Shape);
+}
+
+void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
+                           llvm::SmallVectorImpl<LockEffect> &Out,
+                           std::optional<int64_t> &SuccessValue) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  SourceLocation Loc = Call->getBeginLoc();
+  auto Add = [&](LockEffect::KindType Kind, ObjectPath Mutex, LockMode Mode) {
+    LockEffect E{Kind, std::move(Mutex), Mode};
+    E.Loc = Loc;
+    E.Source = LockSource::Branch;
+    Out.push_back(std::move(E));
+  };
+  auto Constant = [&](const Expr *Value) -> std::optional<int64_t> {
+    Expr::EvalResult Result;
+    if (!Value || Value->isValueDependent() ||
+        !Value->EvaluateAsInt(Result, Ctx))
+      return std::nullopt;
+    return Result.Val.getInt().getSExtValue();
+  };
+
+  bool ObjectIsPointer;
+  const Expr *Object = objectOf(Call, ObjectIsPointer);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  // A guard's own try: `lk.try_lock()`, `lk.owns_lock()`, `if (lk)`.
+  if (Object && Method && isGuardClass(Method->getParent())) {
+    llvm::StringRef Name = calleeName(Call);
+    bool Owns = isa<CXXConversionDecl>(Method) ||
+                Method->hasAttr<TryAcquireCapabilityAttr>() ||
+                Name == "owns_lock" || startsWith(Name, "try_lock");
+    GuardKey Guard = ObjectIsPointer ? nullptr : guardKey(Object);
+    if (!Owns || !Guard)
+      return;
+    LockEffect E{LockEffect::GuardLock, {}};
+    E.Guard = Guard;
+    E.Loc = Loc;
+    E.Source = LockSource::Branch;
+    Out.push_back(std::move(E));
+    SuccessValue = 1;
+    return;
+  }
+
+  CallSubstitution Subst = substitutionFor(Call, Callee, nullptr);
+  llvm::SmallVector<ObjectPath, 2> Mutexes;
+  for (const auto *A : Callee->specific_attrs<TryAcquireCapabilityAttr>()) {
+    attrMutexes(A, Subst, Ctx, Mutexes);
+    for (ObjectPath &M : Mutexes)
+      Add(LockEffect::Acquire, std::move(M),
+          A->isShared() ? LockMode::Shared : LockMode::Exclusive);
+    SuccessValue = Constant(A->getSuccessValue());
+    return;
+  }
+  for (const auto *A : Callee->specific_attrs<ExclusiveTrylockFunctionAttr>()) {
+    attrMutexes(A, Subst, Ctx, Mutexes);
+    for (ObjectPath &M : Mutexes)
+      Add(LockEffect::Acquire, std::move(M), LockMode::Exclusive);
+    SuccessValue = Constant(A->getSuccessValue());
+    return;
+  }
+  for (const auto *A : Callee->specific_attrs<SharedTrylockFunctionAttr>()) {
+    attrMutexes(A, Subst, Ctx, Mutexes);
+    for (ObjectPath &M : Mutexes)
+      Add(LockEffect::Acquire, std::move(M), LockMode::Shared);
+    SuccessValue = Constant(A->getSuccessValue());
+    return;
+  }
+
+  llvm::StringRef Name = calleeName(Call);
+  if (Object && Method) {
+    if (!isMutexClass(Method->getParent()))
+      return;
+    ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
+                                       : ObjectPath::fromExpr(Object, Ctx);
+    if (startsWith(Name, "try_lock_shared"))
+      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
+    else if (startsWith(Name, "try_lock"))
+      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
+    else
+      return;
+    SuccessValue = 1;
+    return;
+  }
+  if (Name.empty() || Call->getNumArgs() == 0)
+    return;
+  if (Callee->isInStdNamespace()) {
+    if (Name != "try_lock")
+      return;
+    for (const Expr *Arg : Call->arguments())
+      Add(LockEffect::Acquire, ObjectPath::fromExpr(Arg, Ctx),
+          LockMode::Exclusive);
+    SuccessValue = -1; // std::try_lock returns -1 when it locked them all.
+    return;
+  }
+  if (!Callee->isExternC() || !Name.consume_front("pthread_"))
+    return;
+  std::optional<LockMode> Mode =
+      llvm::StringSwitch<std::optional<LockMode>>(Name)
+          .Cases("mutex_trylock", "mutex_timedlock", "rwlock_trywrlock",
+                 "rwlock_timedwrlock", LockMode::Exclusive)
+          .Cases("rwlock_tryrdlock", "rwlock_timedrdlock", LockMode::Shared)
+          .Default(std::nullopt);
+  if (!Mode)
+    return;
+  Add(LockEffect::Acquire, ObjectPath::fromPointer(Call->getArg(0), Ctx),
+      *Mode);
+  SuccessValue = 0; // POSIX returns 0 on success.
+}
+
+namespace {
+/// A branch condition read as a test of one call's result.
+struct CallTest {
+  const CallExpr *Call = nullptr;
+  bool Negated = false;
+  std::optional<int64_t> ComparedTo; ///< `result == C`; else truthiness.
+};
+} // namespace
+
+static void readCondition(const Expr *Cond, ASTContext &Ctx, CallTest &Test,
+                          unsigned Depth) {
+  if (!Cond || Depth > MaxDepth)
+    return;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
+    if (Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+        Call->getNumArgs() >= 1)
+      return readCondition(Call->getArg(0), Ctx, Test, Depth + 1);
+    Test.Call = Call;
+    return;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Cond)) {
+    // `bool locked = mu.try_lock(); if (locked)`.
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->isLocalVarDecl() && !Var->isStaticLocal() && Var->getInit())
+      readCondition(Var->getInit(), Ctx, Test, Depth + 1);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot) {
+      Test.Negated = !Test.Negated;
+      readCondition(UO->getSubExpr(), Ctx, Test, Depth + 1);
+    }
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    // For `&&` and `||` the CFG evaluates the left side in a block of its
+    // own; the condition of this edge is the right side.
+    if (BO->isLogicalOp())
+      return readCondition(BO->getRHS(), Ctx, Test, Depth + 1);
+    if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
+      return;
+    for (auto [Constant, Other] : {std::pair(BO->getRHS(), BO->getLHS()),
+                                   std::pair(BO->getLHS(), BO->getRHS())}) {
+      Expr::EvalResult Result;
+      if (Constant->isValueDependent() || !Constant->EvaluateAsInt(Result, Ctx))
+        continue;
+      if (BO->getOpcode() == BO_NE)
+        Test.Negated = !Test.Negated;
+      Test.ComparedTo = Result.Val.getInt().getSExtValue();
+      return readCondition(Other, Ctx, Test, Depth + 1);
+    }
+  }
+}
+
+void LockModel::conditionEffects(const Stmt *Condition, bool Value,
+                                 ASTContext &Ctx,
+                                 llvm::SmallVectorImpl<LockEffect> &Out) const {
+  const auto *Cond = dyn_cast_or_null<Expr>(Condition);
+  if (!Cond)
+    return;
+  CallTest Test;
+  readCondition(Cond, Ctx, Test, 0);
+  if (!Test.Call)
+    return;
+  llvm::SmallVector<LockEffect, 2> Effects;
+  std::optional<int64_t> Success;
+  tryEffects(Test.Call, Ctx, Effects, Success);
+  if (Effects.empty() || !Success)
+    return;
+  // Whether `result == C` holds on this edge; truthiness is `!(result == 0)`.
+  bool Holds = Value != Test.Negated;
+  int64_t C = 0;
+  if (Test.ComparedTo)
+    C = *Test.ComparedTo;
+  else
+    Holds = !Holds;
+  bool Boolean = Test.Call->getType()->isBooleanType();
+  bool Succeeded = C == *Success ? Holds
+                                 : !Holds && Boolean && (C == 0 || C == 1) &&
+                                       (*Success == 0 || *Success == 1);
+  if (Succeeded)
+    Out.append(std::make_move_iterator(Effects.begin()),
+               std::make_move_iterator(Effects.end()));
 }
 
 } // namespace mapguard

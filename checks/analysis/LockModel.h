@@ -1,86 +1,140 @@
 //===--- LockModel.h - What locks and unlocks a mutex -----------*- C++ -*-===//
 //
-// The lock model answers one question about a point of a function's CFG:
-// which mutexes does it acquire or release? It knows the mutex types, the
-// scoped guards that lock in their constructor and unlock in their
-// destructor, and the member operations of both.
+// The lock model answers two questions about a function's CFG: what does
+// this element do to the locks, and what does it mean for the locks that
+// this branch condition was true (or false)? It knows the mutex types (by
+// name, by Clang's `capability` attribute, or by having `lock()` and
+// `unlock()`), the guards (by name, by `scoped_lockable`, or by a visible
+// constructor that locks and destructor that unlocks), their operations,
+// the POSIX functions, and the thread-safety attributes of any function.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPGUARD_ANALYSIS_LOCKMODEL_H
 #define MAPGUARD_ANALYSIS_LOCKMODEL_H
 
-#include "checks/analysis/MutexRef.h"
 #include "checks/analysis/Names.h"
+#include "checks/analysis/ObjectPath.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang {
 class ASTContext;
 class CXXConstructExpr;
+class CXXConstructorDecl;
+class CXXRecordDecl;
 class VarDecl;
 } // namespace clang
 
 namespace mapguard {
 
-enum class LockAction : uint8_t { Acquire, Release };
+enum class LockMode : uint8_t { Exclusive, Shared };
 
 /// What performs a lock operation, for notes that tell a reader where to look.
 enum class LockSource : uint8_t {
-  Call,          ///< `mu.lock()`, `lk.unlock()`.
+  Call,          ///< `mu.lock()`, `lk.unlock()`, `pthread_mutex_unlock(&m)`.
   Guard,         ///< A guard's constructor.
   GuardScopeEnd, ///< A guard's destructor, where its scope ends.
   TemporaryEnd,  ///< A temporary guard's destructor, at the end of its
                  ///< full expression.
+  Branch,        ///< A successful `try_lock()` (or the like) in a condition.
 };
 
-/// One acquisition or release of one mutex.
+/// A guard object is identified by the expression that created it: its
+/// constructor call, or the call that returned it.
+using GuardKey = const clang::Expr *;
+
+/// One step of what a CFG element, or a branch, does to the locks.
 struct LockEffect {
-  LockAction Action;
-  MutexRef Mutex;
-  /// Where it happens: the call, the guard's declaration, or the end of the
-  /// guard's scope.
+  enum KindType : uint8_t {
+    Acquire,     ///< Mutex is acquired in Mode.
+    Release,     ///< Mutex is released in Mode (in both modes if AnyMode).
+    GuardLock,   ///< Guard acquires its mutexes, and owns them.
+    GuardUnlock, ///< Guard releases the mutexes it owns.
+    GuardDisown, ///< Guard stops owning its mutexes, which stay held.
+    GuardMove,   ///< Guard takes over what From owns.
+  };
+  KindType Kind;
+  ObjectPath Mutex;
+  LockMode Mode = LockMode::Exclusive;
+  bool AnyMode = false;
+  GuardKey Guard = nullptr;
+  GuardKey From = nullptr;
   clang::SourceLocation Loc;
   LockSource Source = LockSource::Call;
-  /// The guard that performs it, if any.
-  const clang::VarDecl *Guard = nullptr;
+  /// The guard variable that performs it, if any, for notes.
+  const clang::VarDecl *GuardVar = nullptr;
+};
+
+/// A mutex that a guard manages, and how it holds it.
+struct GuardedMutex {
+  ObjectPath Mutex;
+  LockMode Mode;
 };
 
 class LockModel {
 public:
-  LockModel();
+  /// \p ExtraMutexTypes and \p ExtraGuardTypes name project classes (or
+  /// class templates) whose bodies are not visible.
+  LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes = {},
+            llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes = {});
 
-  bool isMutexType(clang::QualType T) const {
-    return MutexTypes.containsClassOf(T);
-  }
-  bool isGuardType(clang::QualType T) const {
-    return GuardTypes.containsClassOf(T);
-  }
-  bool isMutexClass(const clang::CXXRecordDecl *RD) const {
-    return MutexTypes.containsClass(RD);
-  }
-  bool isGuardClass(const clang::CXXRecordDecl *RD) const {
-    return GuardTypes.containsClass(RD);
-  }
+  bool isMutexClass(const clang::CXXRecordDecl *RD) const;
+  bool isGuardClass(const clang::CXXRecordDecl *RD) const;
+  bool isMutexType(clang::QualType T) const;
+  bool isGuardType(clang::QualType T) const;
 
   /// Appends the lock operations that \p Element performs.
   void effectsOf(const clang::CFGElement &Element, clang::ASTContext &Ctx,
                  llvm::SmallVectorImpl<LockEffect> &Out) const;
 
+  /// Appends the locks known to be acquired on the edge where \p Condition
+  /// (a block's terminator condition) evaluated to \p Value: a successful
+  /// `try_lock()`, `pthread_mutex_trylock() == 0`, `lk.owns_lock()`.
+  void conditionEffects(const clang::Stmt *Condition, bool Value,
+                        clang::ASTContext &Ctx,
+                        llvm::SmallVectorImpl<LockEffect> &Out) const;
+
+  /// The object a guard-typed expression denotes: `lk`, `std::move(lk)`, a
+  /// temporary.
+  GuardKey guardKey(const clang::Expr *E) const;
+
+  /// The mutexes the guard \p Guard manages.
+  void guardMutexes(GuardKey Guard, clang::ASTContext &Ctx,
+                    llvm::SmallVectorImpl<GuardedMutex> &Out) const;
+
 private:
+  /// How a class without a known name or attribute acts as a guard: which
+  /// constructor parameters it locks, read from its visible bodies.
+  struct GuardShape {
+    bool IsGuard = false;
+    llvm::DenseMap<const clang::CXXConstructorDecl *,
+                   llvm::SmallVector<std::pair<unsigned, LockMode>, 1>>
+        LockedParams;
+  };
+
   NameSet MutexTypes;
   NameSet GuardTypes;
-  NameSet DeferringTags; ///< Guard arguments that postpone the locking.
+  NameSet SharedGuardTypes;
+  NameSet DeferringTags;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, GuardShape> Shapes;
 
-  void callEffects(const clang::CXXMemberCallExpr *Call, clang::ASTContext &Ctx,
+  const GuardShape &guardShape(const clang::CXXRecordDecl *RD) const;
+  void callEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
                    llvm::SmallVectorImpl<LockEffect> &Out) const;
-  void guardEffects(const clang::CXXConstructExpr *Construct, LockAction Action,
-                    clang::SourceLocation Loc, LockSource Source,
-                    const clang::VarDecl *Guard, bool OnlyIfLocking,
-                    clang::ASTContext &Ctx,
-                    llvm::SmallVectorImpl<LockEffect> &Out) const;
-  const clang::CXXConstructExpr *
-  guardConstruction(const clang::Expr *Init) const;
+  void mutexCallEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
+                        llvm::SmallVectorImpl<LockEffect> &Out) const;
+  void constructEffects(const clang::CXXConstructExpr *Construct,
+                        clang::ASTContext &Ctx,
+                        llvm::SmallVectorImpl<LockEffect> &Out) const;
+  void tryEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
+                  llvm::SmallVectorImpl<LockEffect> &Out,
+                  std::optional<int64_t> &SuccessValue) const;
+  void guardMutexes(GuardKey Guard, clang::ASTContext &Ctx,
+                    const CallSubstitution *Subst, unsigned Depth,
+                    llvm::SmallVectorImpl<GuardedMutex> &Out) const;
 };
 
 } // namespace mapguard

@@ -17,39 +17,120 @@ static constexpr unsigned ExplanationBlockBudget = 200000;
 
 LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
                                  const LockModel &Model)
-    : Cfg(*ADC.getCFG()), ExplanationBudget(ExplanationBlockBudget) {
-  collectEffects(Model, ADC.getASTContext());
+    : Cfg(*ADC.getCFG()), Model(Model), Ctx(ADC.getASTContext()),
+      ExplanationBudget(ExplanationBlockBudget) {
+  collectOps();
   collectTryBodies();
   run(ADC);
 }
 
-unsigned LocksetAnalysis::internMutex(MutexRef Mutex) {
+unsigned LocksetAnalysis::internMutex(const ObjectPath &Mutex) {
   // A function names few mutexes; a linear search beats hashing paths.
   for (unsigned I = 0, E = Mutexes.size(); I != E; ++I)
     if (Mutexes[I] == Mutex)
       return I;
-  Mutexes.push_back(std::move(Mutex));
+  Mutexes.push_back(Mutex);
   return Mutexes.size() - 1;
 }
 
-void LocksetAnalysis::collectEffects(const LockModel &Model, ASTContext &Ctx) {
-  BlockEffects.resize(Cfg.getNumBlockIDs());
+unsigned LocksetAnalysis::internGuard(GuardKey Guard) {
+  auto Found = GuardIndex.find(Guard);
+  if (Found != GuardIndex.end())
+    return Found->second;
+  llvm::SmallVector<GuardedMutex, 2> Managed;
+  Model.guardMutexes(Guard, Ctx, Managed);
+  GuardInfo Info{{}, NumOwned};
+  for (const GuardedMutex &M : Managed)
+    Info.Locks.push_back(lockOf(internMutex(M.Mutex), M.Mode));
+  NumOwned += Info.Locks.size();
+  Guards.push_back(std::move(Info));
+  GuardIndex[Guard] = Guards.size() - 1;
+  return Guards.size() - 1;
+}
+
+void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
+                            llvm::SmallVectorImpl<Op> &Ops) {
+  auto Add = [&](Op::KindType Kind, unsigned Lock, unsigned Owned = 0,
+                 unsigned From = 0) {
+    Ops.push_back({Kind, Element, Lock, Owned, From, Effect.Loc, Effect.Source,
+                   Effect.GuardVar});
+  };
+  switch (Effect.Kind) {
+  case LockEffect::Acquire:
+    Add(Op::SetHeld, lockOf(internMutex(Effect.Mutex), Effect.Mode));
+    return;
+  case LockEffect::Release: {
+    unsigned Mutex = internMutex(Effect.Mutex);
+    if (Effect.AnyMode || Effect.Mode == LockMode::Exclusive)
+      Add(Op::ResetHeld, lockOf(Mutex, LockMode::Exclusive));
+    if (Effect.AnyMode || Effect.Mode == LockMode::Shared)
+      Add(Op::ResetHeld, lockOf(Mutex, LockMode::Shared));
+    return;
+  }
+  case LockEffect::GuardMove: {
+    // Both guards manage the same mutexes, in the same order.
+    unsigned To = internGuard(Effect.Guard);
+    unsigned From = internGuard(Effect.From);
+    size_t N = std::min(Guards[To].Locks.size(), Guards[From].Locks.size());
+    for (unsigned J = 0; J != N; ++J)
+      Add(Op::MoveOwn, Guards[To].Locks[J], Guards[To].FirstOwned + J,
+          Guards[From].FirstOwned + J);
+    return;
+  }
+  case LockEffect::GuardLock:
+  case LockEffect::GuardUnlock:
+  case LockEffect::GuardDisown:
+    break;
+  }
+  unsigned G = internGuard(Effect.Guard);
+  for (unsigned J = 0, E = Guards[G].Locks.size(); J != E; ++J) {
+    unsigned Lock = Guards[G].Locks[J];
+    unsigned Owned = Guards[G].FirstOwned + J;
+    if (Effect.Kind == LockEffect::GuardLock) {
+      Add(Op::SetHeld, Lock);
+      Add(Op::Own, Lock, Owned);
+    } else if (Effect.Kind == LockEffect::GuardUnlock) {
+      Add(Op::ReleaseOwned, Lock, Owned);
+    } else {
+      Add(Op::Disown, Lock, Owned);
+    }
+  }
+}
+
+void LocksetAnalysis::collectOps() {
+  BlockOps.resize(Cfg.getNumBlockIDs());
   llvm::SmallVector<LockEffect, 2> Found;
   for (const CFGBlock *Block : Cfg) {
-    auto &Effects = BlockEffects[Block->getBlockID()];
+    auto &Ops = BlockOps[Block->getBlockID()];
     for (unsigned I = 0, E = Block->size(); I != E; ++I) {
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
-      for (LockEffect &L : Found)
-        Effects.push_back({I, L.Action, internMutex(std::move(L.Mutex)), L.Loc,
-                           L.Source, L.Guard});
+      for (const LockEffect &L : Found)
+        lower(L, I, Ops);
+    }
+    // A condition that tests a `try_lock()` holds the lock on its success
+    // edge. `?:` yields a value rather than branching on the lock.
+    const Stmt *Cond = Block->getTerminatorCondition();
+    if (!Cond || Block->succ_size() != 2 ||
+        isa_and_nonnull<AbstractConditionalOperator>(
+            Block->getTerminatorStmt()))
+      continue;
+    for (unsigned Succ = 0; Succ != 2; ++Succ) {
+      Found.clear();
+      Model.conditionEffects(Cond, /*Value=*/Succ == 0, Ctx, Found);
+      if (Found.empty())
+        continue;
+      llvm::SmallVector<Op, 1> Edge;
+      for (const LockEffect &L : Found)
+        lower(L, Block->size(), Edge);
+      EdgeOps[Block->getBlockID()][Succ] = std::move(Edge);
     }
   }
-  ReleasedSomewhere.resize(Mutexes.size());
-  for (const auto &Effects : BlockEffects)
-    for (const Effect &E : Effects)
-      if (E.Action == LockAction::Release)
-        ReleasedSomewhere.set(E.Mutex);
+  ReleasedSomewhere.resize(2 * Mutexes.size());
+  for (const auto &Ops : BlockOps)
+    for (const Op &O : Ops)
+      if (O.Kind == Op::ResetHeld || O.Kind == Op::ReleaseOwned)
+        ReleasedSomewhere.set(O.Lock);
 }
 
 void LocksetAnalysis::collectTryBodies() {
@@ -74,7 +155,9 @@ void LocksetAnalysis::collectTryBodies() {
 }
 
 Lockset LocksetAnalysis::emptyLockset() const {
-  return {llvm::BitVector(Mutexes.size()), llvm::BitVector(Mutexes.size())};
+  return {llvm::BitVector(2 * Mutexes.size()),
+          llvm::BitVector(2 * Mutexes.size()), llvm::BitVector(NumOwned),
+          llvm::BitVector(NumOwned)};
 }
 
 /// Meets \p State into \p Into; returns whether \p Into changed.
@@ -86,6 +169,8 @@ static bool meetInto(std::optional<Lockset> &Into, const Lockset &State) {
   Lockset Old = *Into;
   Into->Must &= State.Must;
   Into->May |= State.May;
+  Into->OwnMust &= State.OwnMust;
+  Into->OwnMay |= State.OwnMay;
   return *Into != Old;
 }
 
@@ -97,8 +182,24 @@ LocksetAnalysis::entryState(const CFGBlock &Block) const {
   for (const CFGBlock *Pred : Block.preds()) {
     if (!Pred)
       continue;
-    if (const std::optional<Lockset> &PredOut = Out[Pred->getBlockID()])
-      meetInto(State, *PredOut);
+    if (const std::optional<Lockset> &PredOut = Out[Pred->getBlockID()]) {
+      auto Edges = EdgeOps.find(Pred->getBlockID());
+      if (Edges == EdgeOps.end()) {
+        meetInto(State, *PredOut);
+      } else {
+        // Each edge from Pred into Block, with what its condition implies.
+        unsigned Succ = 0;
+        for (const CFGBlock *S : Pred->succs()) {
+          if (S == &Block && Succ < 2) {
+            Lockset OnEdge = *PredOut;
+            for (const Op &O : Edges->second[Succ])
+              apply(O, OnEdge);
+            meetInto(State, OnEdge);
+          }
+          ++Succ;
+        }
+      }
+    }
     auto Try = TryOfDispatchBlock.find(Pred);
     if (Try != TryOfDispatchBlock.end())
       if (const std::optional<Lockset> &Throw = HeldThroughoutTry[Try->second])
@@ -107,24 +208,50 @@ LocksetAnalysis::entryState(const CFGBlock &Block) const {
   return State;
 }
 
-void LocksetAnalysis::apply(const Effect &E, Lockset &State) const {
-  if (E.Action == LockAction::Acquire) {
-    State.Must.set(E.Mutex);
-    State.May.set(E.Mutex);
-  } else {
-    State.Must.reset(E.Mutex);
-    State.May.reset(E.Mutex);
+void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
+  switch (O.Kind) {
+  case Op::SetHeld:
+    State.Must.set(O.Lock);
+    State.May.set(O.Lock);
+    return;
+  case Op::ResetHeld:
+    State.Must.reset(O.Lock);
+    State.May.reset(O.Lock);
+    return;
+  case Op::Own:
+    State.OwnMust.set(O.Owned);
+    State.OwnMay.set(O.Owned);
+    return;
+  case Op::ReleaseOwned:
+    // Released on the paths where the guard owns it.
+    if (State.OwnMay.test(O.Owned))
+      State.Must.reset(O.Lock);
+    if (State.OwnMust.test(O.Owned))
+      State.May.reset(O.Lock);
+    State.OwnMust.reset(O.Owned);
+    State.OwnMay.reset(O.Owned);
+    return;
+  case Op::Disown:
+    State.OwnMust.reset(O.Owned);
+    State.OwnMay.reset(O.Owned);
+    return;
+  case Op::MoveOwn:
+    State.OwnMust[O.Owned] = State.OwnMust.test(O.From);
+    State.OwnMay[O.Owned] = State.OwnMay.test(O.From);
+    State.OwnMust.reset(O.From);
+    State.OwnMay.reset(O.From);
+    return;
   }
 }
 
 template <typename Fn>
 void LocksetAnalysis::walkBlock(const CFGBlock &Block, Lockset &State,
                                 Fn BeforeElement) const {
-  const auto &Effects = BlockEffects[Block.getBlockID()];
-  auto Next = Effects.begin();
+  const auto &Ops = BlockOps[Block.getBlockID()];
+  auto Next = Ops.begin();
   for (unsigned I = 0, E = Block.size(); I != E; ++I) {
     BeforeElement(I, static_cast<const Lockset &>(State));
-    for (; Next != Effects.end() && Next->Element == I; ++Next)
+    for (; Next != Ops.end() && Next->Element == I; ++Next)
       apply(*Next, State);
   }
 }
@@ -203,14 +330,16 @@ LocksetAnalysis::findRelease(const CFGBlock &Block, unsigned Index,
       return std::nullopt;
     --ExplanationBudget;
     auto [Current, End] = Queue[Head];
-    const auto &Effects = BlockEffects[Current->getBlockID()];
+    const auto &Ops = BlockOps[Current->getBlockID()];
     bool Reacquired = false;
-    for (auto It = Effects.rbegin(), E = Effects.rend(); It != E; ++It) {
-      if (It->Element >= End || !Candidates.test(It->Mutex))
+    for (auto It = Ops.rbegin(), E = Ops.rend(); It != E; ++It) {
+      if (It->Element >= End || !Candidates.test(It->Lock))
         continue;
-      if (It->Action == LockAction::Release)
-        return NotHeldReason{NotHeldReason::ReleasedHere, It->Mutex, It->Loc,
-                             It->Source, It->Guard};
+      if (It->Kind == Op::ResetHeld || It->Kind == Op::ReleaseOwned)
+        return NotHeldReason{NotHeldReason::ReleasedHere, It->Lock, It->Loc,
+                             It->Source, It->GuardVar};
+      if (It->Kind != Op::SetHeld)
+        continue;
       Reacquired = true; // This path holds it again after any release.
       break;
     }
@@ -250,8 +379,8 @@ static const Expr *branchCondition(const Stmt *Terminator) {
 /// the nearest `case` label or two-way condition above it, through
 /// straight-line blocks.
 static std::optional<NotHeldReason>
-describeBranch(const CFGBlock &Pred, const CFGBlock &Succ, unsigned Mutex) {
-  NotHeldReason Reason{NotHeldReason::MissingOnBranch, Mutex, {}};
+describeBranch(const CFGBlock &Pred, const CFGBlock &Succ, unsigned Lock) {
+  NotHeldReason Reason{NotHeldReason::MissingOnBranch, Lock, {}};
   const CFGBlock *Child = &Succ;
   const CFGBlock *Decision = &Pred;
   for (unsigned Steps = 0; Steps != 1000; ++Steps) {
@@ -284,7 +413,7 @@ describeBranch(const CFGBlock &Pred, const CFGBlock &Succ, unsigned Mutex) {
 }
 
 std::optional<NotHeldReason> LocksetAnalysis::findBranch(const CFGBlock &Block,
-                                                         unsigned Mutex) const {
+                                                         unsigned Lock) const {
   // Walk back through the blocks where the mutex is held on some paths only,
   // to an edge that comes from a block where it is held on none.
   llvm::SmallVector<const CFGBlock *, 16> Queue{&Block};
@@ -299,16 +428,16 @@ std::optional<NotHeldReason> LocksetAnalysis::findBranch(const CFGBlock &Block,
       if (!Pred)
         continue;
       const std::optional<Lockset> &PredOut = Out[Pred->getBlockID()];
-      if (!PredOut || PredOut->Must.test(Mutex))
+      if (!PredOut || PredOut->Must.test(Lock))
         continue;
-      if (PredOut->May.test(Mutex)) {
+      if (PredOut->May.test(Lock)) {
         if (!Queued.test(Pred->getBlockID())) {
           Queued.set(Pred->getBlockID());
           Queue.push_back(Pred);
         }
         continue;
       }
-      return describeBranch(*Pred, *Current, Mutex);
+      return describeBranch(*Pred, *Current, Lock);
     }
   }
   return std::nullopt;

@@ -18,19 +18,25 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include <array>
 #include <optional>
 #include <vector>
 
 namespace mapguard {
 
-/// The mutexes held before a point of a function, by their index in
-/// LocksetAnalysis::mutexes().
+/// The locks held before a point of a function. A lock is a mutex held in a
+/// mode (LocksetAnalysis::lockOf); guards' ownership of their mutexes is
+/// tracked beside them, so that a guard's destructor releases only what it
+/// still owns.
 struct Lockset {
-  llvm::BitVector Must; ///< Held on every path from the function's entry.
-  llvm::BitVector May;  ///< Held on at least one path.
+  llvm::BitVector Must;    ///< Held on every path from the function's entry.
+  llvm::BitVector May;     ///< Held on at least one path.
+  llvm::BitVector OwnMust; ///< Owned by its guard on every path.
+  llvm::BitVector OwnMay;  ///< Owned by its guard on at least one path.
 
   bool operator==(const Lockset &O) const {
-    return Must == O.Must && May == O.May;
+    return Must == O.Must && May == O.May && OwnMust == O.OwnMust &&
+           OwnMay == O.OwnMay;
   }
   bool operator!=(const Lockset &O) const { return !(*this == O); }
 };
@@ -46,7 +52,7 @@ struct NotHeldReason {
     MissingOnBranch,
   };
   KindType Kind;
-  unsigned Mutex;
+  unsigned Lock; ///< See LocksetAnalysis::lockOf.
   clang::SourceLocation Loc;
   /// ReleasedHere: what releases it, and the guard if a guard does.
   LockSource Source = LockSource::Call;
@@ -65,7 +71,16 @@ public:
   LocksetAnalysis(clang::AnalysisDeclContext &ADC, const LockModel &Model);
 
   /// The mutexes the function acquires or releases.
-  llvm::ArrayRef<MutexRef> mutexes() const { return Mutexes; }
+  llvm::ArrayRef<ObjectPath> mutexes() const { return Mutexes; }
+
+  /// Locks are numbered by mutex and mode.
+  static unsigned lockOf(unsigned Mutex, LockMode Mode) {
+    return 2 * Mutex + static_cast<unsigned>(Mode);
+  }
+  static unsigned mutexOf(unsigned Lock) { return Lock / 2; }
+  static LockMode modeOf(unsigned Lock) {
+    return static_cast<LockMode>(Lock % 2);
+  }
 
   using ElementVisitor = llvm::function_ref<void(
       const clang::CFGBlock &Block, unsigned Index, const Lockset &Before)>;
@@ -81,20 +96,45 @@ public:
                                           const Lockset &Before) const;
 
 private:
-  struct Effect {
+  /// A lock effect lowered to what it does to the state.
+  struct Op {
+    enum KindType : uint8_t {
+      SetHeld,      ///< Lock becomes held.
+      ResetHeld,    ///< Lock is released.
+      Own,          ///< A guard comes to own Lock (ownership Owned).
+      ReleaseOwned, ///< Lock is released if its guard owns it.
+      Disown,       ///< The guard no longer owns it; it stays held.
+      MoveOwn,      ///< Ownership Owned takes over ownership From.
+    };
+    KindType Kind;
     unsigned Element;
-    LockAction Action;
-    unsigned Mutex;
+    unsigned Lock = 0;
+    unsigned Owned = 0;
+    unsigned From = 0;
     clang::SourceLocation Loc;
-    LockSource Source;
-    const clang::VarDecl *Guard;
+    LockSource Source = LockSource::Call;
+    const clang::VarDecl *GuardVar = nullptr;
+  };
+
+  /// A guard object, the locks it manages, and its ownership bits.
+  struct GuardInfo {
+    llvm::SmallVector<unsigned, 2> Locks;
+    unsigned FirstOwned;
   };
 
   const clang::CFG &Cfg;
-  std::vector<MutexRef> Mutexes;
+  const LockModel &Model;
+  clang::ASTContext &Ctx;
+  std::vector<ObjectPath> Mutexes;
+  std::vector<GuardInfo> Guards;
+  llvm::DenseMap<GuardKey, unsigned> GuardIndex;
+  unsigned NumOwned = 0;
   llvm::BitVector ReleasedSomewhere;
-  /// Lock effects of each block, by block ID, in element order.
-  std::vector<llvm::SmallVector<Effect, 0>> BlockEffects;
+  /// Ops of each block, by block ID, in element order.
+  std::vector<llvm::SmallVector<Op, 0>> BlockOps;
+  /// Ops on the edges out of a block whose condition is a `try_lock()`, by
+  /// block ID and successor.
+  llvm::DenseMap<unsigned, std::array<llvm::SmallVector<Op, 1>, 2>> EdgeOps;
   std::vector<std::optional<Lockset>> In, Out;
 
   /// Catch handlers: the CFG links a `try` to its handlers only through
@@ -109,13 +149,16 @@ private:
   /// Bounds the work spent on explanations in a pathological function.
   mutable unsigned ExplanationBudget;
 
-  unsigned internMutex(MutexRef Mutex);
-  void collectEffects(const LockModel &Model, clang::ASTContext &Ctx);
+  unsigned internMutex(const ObjectPath &Mutex);
+  unsigned internGuard(GuardKey Guard);
+  void lower(const LockEffect &Effect, unsigned Element,
+             llvm::SmallVectorImpl<Op> &Ops);
+  void collectOps();
   void collectTryBodies();
   void run(clang::AnalysisDeclContext &ADC);
   std::optional<Lockset> entryState(const clang::CFGBlock &Block) const;
   Lockset emptyLockset() const;
-  void apply(const Effect &E, Lockset &State) const;
+  void apply(const Op &O, Lockset &State) const;
 
   template <typename Fn>
   void walkBlock(const clang::CFGBlock &Block, Lockset &State,
@@ -125,7 +168,7 @@ private:
   findRelease(const clang::CFGBlock &Block, unsigned Index,
               const llvm::BitVector &Candidates) const;
   std::optional<NotHeldReason> findBranch(const clang::CFGBlock &Block,
-                                          unsigned Mutex) const;
+                                          unsigned Lock) const;
 };
 
 } // namespace mapguard

@@ -1,14 +1,20 @@
-//===--- MapModel.cpp - Shared maps and the calls that write them ---------===//
+//===--- MapModel.cpp - Shared maps and what writes them ------------------===//
 
 #include "checks/analysis/MapModel.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
 namespace mapguard {
+
+// Aliases (references, iterators) are followed to the map they come from;
+// the bound keeps a pathological chain from recursing without end.
+static constexpr unsigned MaxAliasDepth = 8;
 
 llvm::ArrayRef<llvm::StringRef> MapModel::defaultMapTypes() {
   static const llvm::StringRef Defaults[] = {
@@ -21,29 +27,6 @@ llvm::ArrayRef<llvm::StringRef> MapModel::defaultMapTypes() {
 
 MapModel::MapModel(llvm::ArrayRef<llvm::StringRef> Types) : MapTypes(Types) {}
 
-std::optional<SharedMap> MapModel::sharedMapOf(const Expr *E) const {
-  if (!E)
-    return std::nullopt;
-  E = E->IgnoreParenImpCasts();
-  const ValueDecl *Named = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    Named = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(E))
-    Named = Member->getMemberDecl(); // `obj.s_map` names a static member.
-  const auto *Var = dyn_cast_or_null<VarDecl>(Named);
-  if (!Var || !Var->hasGlobalStorage() ||
-      Var->getTLSKind() != VarDecl::TLS_None)
-    return std::nullopt;
-  QualType Type = Var->getType();
-  if (Type->isReferenceType() || Type.isConstQualified() || !isMapType(Type))
-    return std::nullopt;
-  Var = Var->getCanonicalDecl();
-  SharedMapKind Kind = Var->isStaticDataMember() ? SharedMapKind::StaticMember
-                       : Var->isStaticLocal()    ? SharedMapKind::LocalStatic
-                                                 : SharedMapKind::Global;
-  return SharedMap{Var, Kind};
-}
-
 /// Member functions that change the structure of an associative container.
 static bool isModifier(llvm::StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
@@ -53,15 +36,41 @@ static bool isModifier(llvm::StringRef Name) {
       .Default(false);
 }
 
-void MapModel::writesOf(const CallExpr *Call,
-                        llvm::SmallVectorImpl<MapWrite> &Out) const {
+/// Member functions that return an iterator (or a pair holding one) into
+/// the container.
+static bool returnsIterator(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("find", "begin", "end", "rbegin", "rend", true)
+      .Cases("lower_bound", "upper_bound", "equal_range", true)
+      .Cases("insert", "emplace", "emplace_hint", "try_emplace", true)
+      .Cases("insert_or_assign", "erase", true)
+      .Default(false);
+}
+
+static bool isArrowCall(const CXXMemberCallExpr *Call) {
+  const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  return Callee && Callee->isArrow();
+}
+
+/// Whether \p E is a local variable's initializer we may read it through:
+/// a local (not a parameter) reference, pointer or iterator.
+static const Expr *localInitializer(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal())
+    return nullptr;
+  return Var->getInit();
+}
+
+void MapModel::callWrites(const CallExpr *Call,
+                          llvm::SmallVectorImpl<MapWrite> &Out) const {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     if (Op->getNumArgs() == 0 || !isMapType(Op->getArg(0)->getType()))
       return;
     if (Op->getOperator() == OO_Subscript)
-      Out.push_back({Op->getArg(0), "operator[]", /*IsSubscript=*/true});
+      Out.push_back({Op->getArg(0), false, "operator[]", /*IsSubscript=*/true});
     else if (Op->getOperator() == OO_Equal)
-      Out.push_back({Op->getArg(0), "operator="});
+      Out.push_back({Op->getArg(0), false, "operator="});
     return;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
@@ -70,26 +79,272 @@ void MapModel::writesOf(const CallExpr *Call,
         !MapTypes.containsClass(Method->getParent()) ||
         !isModifier(Method->getName()))
       return;
-    Out.push_back({Member->getImplicitObjectArgument(), Method->getName()});
+    Out.push_back({Member->getImplicitObjectArgument(), isArrowCall(Member),
+                   Method->getName()});
     // `a.swap(b)` and `a.merge(b)` change `b` as well.
     if ((Method->getName() == "swap" || Method->getName() == "merge") &&
         Member->getNumArgs() == 1 && isMapType(Member->getArg(0)->getType()))
-      Out.push_back({Member->getArg(0), Method->getName()});
+      Out.push_back({Member->getArg(0), false, Method->getName()});
     return;
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
+  if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0 ||
+      !Callee->isInStdNamespace())
     return;
   llvm::StringRef Name = Callee->getName();
   if (Name != "swap" && Name != "erase_if")
     return;
-  if (!Callee->isInStdNamespace())
-    return;
   unsigned Written = Name == "swap" ? 2 : 1;
   for (unsigned I = 0; I != Written && I != Call->getNumArgs(); ++I)
     if (isMapType(Call->getArg(I)->getType()))
-      Out.push_back(
-          {Call->getArg(I), Name == "swap" ? "std::swap" : "std::erase_if"});
+      Out.push_back({Call->getArg(I), false,
+                     Name == "swap" ? "std::swap" : "std::erase_if"});
+}
+
+std::optional<MapWrite> MapModel::iteratorOwner(const Expr *E,
+                                                unsigned Depth) const {
+  if (!E || Depth > MaxAliasDepth)
+    return std::nullopt;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1
+               ? iteratorOwner(Construct->getArg(0), Depth + 1)
+               : std::nullopt;
+  if (const Expr *Init = localInitializer(E))
+    return iteratorOwner(Init, Depth + 1);
+  // `m.insert(v).first`, `m.equal_range(k).first`.
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return !ME->isArrow() && ME->getMemberDecl()->getIdentifier() &&
+                   (ME->getMemberDecl()->getName() == "first" ||
+                    ME->getMemberDecl()->getName() == "second")
+               ? iteratorOwner(ME->getBase(), Depth + 1)
+               : std::nullopt;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return (Op->getOperator() == OO_PlusPlus ||
+            Op->getOperator() == OO_MinusMinus) &&
+                   Op->getNumArgs() >= 1
+               ? iteratorOwner(Op->getArg(0), Depth + 1)
+               : std::nullopt;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !MapTypes.containsClass(Method->getParent()) ||
+        !returnsIterator(Method->getName()))
+      return std::nullopt;
+    return MapWrite{Member->getImplicitObjectArgument(), isArrowCall(Member),
+                    "element", false, /*IsElementWrite=*/true};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // `std::next(it)`, `std::prev(it)`.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getIdentifier() && Callee->isInStdNamespace() &&
+        (Callee->getName() == "next" || Callee->getName() == "prev") &&
+        Call->getNumArgs() >= 1)
+      return iteratorOwner(Call->getArg(0), Depth + 1);
+  }
+  return std::nullopt;
+}
+
+std::optional<MapWrite> MapModel::elementOwner(const Expr *E,
+                                               unsigned Depth) const {
+  if (!E || Depth > MaxAliasDepth)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const Expr *Init = localInitializer(E))
+    return E->getType()->isReferenceType() ||
+                   cast<DeclRefExpr>(E)->getDecl()->getType()->isReferenceType()
+               ? elementOwner(Init, Depth + 1)
+               : std::nullopt;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!isa<FieldDecl>(ME->getMemberDecl()))
+      return std::nullopt;
+    // `it->second`: the iterator's arrow.
+    if (ME->isArrow()) {
+      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+      if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base))
+        if (Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+          return iteratorOwner(Arrow->getArg(0), Depth + 1);
+      return std::nullopt;
+    }
+    return elementOwner(ME->getBase(), Depth + 1);
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return elementOwner(ASE->getBase(), Depth + 1);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getNumArgs() == 0)
+      return std::nullopt;
+    if (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)
+      return iteratorOwner(Op->getArg(0), Depth + 1);
+    // `m[k]` on a map changes its structure, reported as such; `v[i]` on a
+    // vector held in an element is part of the element.
+    if (Op->getOperator() == OO_Subscript &&
+        !isMapType(Op->getArg(0)->getType()))
+      return elementOwner(Op->getArg(0), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getReturnType()->isLValueReferenceType())
+      return std::nullopt;
+    if (MapTypes.containsClass(Method->getParent()))
+      return Method->getIdentifier() && Method->getName() == "at"
+                 ? std::optional<MapWrite>(
+                       MapWrite{Member->getImplicitObjectArgument(),
+                                isArrowCall(Member), "at", false,
+                                /*IsElementWrite=*/true})
+                 : std::nullopt;
+    return elementOwner(Member->getImplicitObjectArgument(), Depth + 1);
+  }
+  return std::nullopt;
+}
+
+static bool isAssignmentOperator(OverloadedOperatorKind Op) {
+  switch (Op) {
+  case OO_Equal:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_CaretEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+  case OO_PlusPlus:
+  case OO_MinusMinus:
+    return true;
+  default:
+    return false;
+  }
+}
+
+void MapModel::writesOf(const Stmt *S,
+                        llvm::SmallVectorImpl<MapWrite> &Out) const {
+  const Expr *Modified = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    size_t Before = Out.size();
+    callWrites(Call, Out);
+    if (Out.size() != Before)
+      return;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (isAssignmentOperator(Op->getOperator()) && Op->getNumArgs() >= 1)
+        Modified = Op->getArg(0);
+    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && !Method->isConst() && !isArrowCall(Member))
+        Modified = Member->getImplicitObjectArgument();
+    }
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Modified = BO->getLHS();
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      Modified = UO->getSubExpr();
+  }
+  if (!Modified)
+    return;
+  if (std::optional<MapWrite> Element = elementOwner(Modified, 0))
+    Out.push_back(*Element);
+}
+
+const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
+  F = F->getCanonicalDecl();
+  auto [It, Inserted] = Singletons.try_emplace(F, nullptr);
+  if (!Inserted)
+    return It->second;
+  const FunctionDecl *Definition = F->getDefinition();
+  QualType Returned = F->getReturnType();
+  if (!Definition || !Definition->getBody() ||
+      (!Returned->isReferenceType() && !Returned->isPointerType()))
+    return nullptr;
+  // Every return must hand out the same object with static storage:
+  // `static Registry r; return r;`.
+  const VarDecl *Storage = nullptr;
+  bool Valid = true;
+  llvm::SmallVector<const Stmt *, 16> Stack{Definition->getBody()};
+  while (!Stack.empty() && Valid) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      const Expr *Value = Return->getRetValue()
+                              ? Return->getRetValue()->IgnoreParenImpCasts()
+                              : nullptr;
+      if (Value && Returned->isPointerType())
+        if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
+          Value = AddrOf->getOpcode() == UO_AddrOf
+                      ? AddrOf->getSubExpr()->IgnoreParenImpCasts()
+                      : nullptr;
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!Var || !Var->hasGlobalStorage() ||
+          Var->getTLSKind() != VarDecl::TLS_None ||
+          (Storage && Storage != Var->getCanonicalDecl()))
+        Valid = false;
+      else
+        Storage = Var->getCanonicalDecl();
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  if (!Valid)
+    Storage = nullptr;
+  Singletons[F] = Storage;
+  return Storage;
+}
+
+std::optional<SharedMap> MapModel::sharedMapOf(const MapWrite &Write,
+                                               const ASTContext &Ctx) const {
+  QualType Type = Write.Object->getType();
+  if (Write.ObjectIsPointer)
+    Type = Type->getPointeeType();
+  if (Type.isNull() || Type.isConstQualified())
+    return std::nullopt;
+  ObjectPath Path = Write.ObjectIsPointer
+                        ? ObjectPath::fromPointer(Write.Object, Ctx)
+                        : ObjectPath::fromExpr(Write.Object, Ctx);
+  llvm::ArrayRef<ObjectPath::Step> Steps = Path.steps();
+  if (Steps.empty())
+    return std::nullopt;
+  const VarDecl *Storage = nullptr;
+  const FunctionDecl *Singleton = nullptr;
+  const ObjectPath::Step &Root = Steps.front();
+  if (Root.Kind == ObjectPath::StepKind::Decl) {
+    Storage = dyn_cast<VarDecl>(Root.Decl);
+    if (!Storage || !Storage->hasGlobalStorage() ||
+        Storage->getTLSKind() != VarDecl::TLS_None)
+      return std::nullopt;
+  } else if (Root.Kind == ObjectPath::StepKind::Call) {
+    Singleton = dyn_cast<FunctionDecl>(Root.Decl);
+    Storage = Singleton ? singletonStorage(Singleton) : nullptr;
+    if (!Storage)
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  // Members and elements of a shared object, and the pointee of a shared
+  // pointer, are shared too.
+  for (const ObjectPath::Step &S : Steps.drop_front()) {
+    switch (S.Kind) {
+    case ObjectPath::StepKind::Decl:
+      if (!isa<FieldDecl>(S.Decl))
+        return std::nullopt;
+      break;
+    case ObjectPath::StepKind::Deref:
+    case ObjectPath::StepKind::Index:
+    case ObjectPath::StepKind::AnyIndex:
+      break;
+    default:
+      return std::nullopt;
+    }
+  }
+  SharedMapKind Kind = Storage->isStaticDataMember()
+                           ? SharedMapKind::StaticMember
+                       : Storage->isStaticLocal() ? SharedMapKind::LocalStatic
+                                                  : SharedMapKind::Global;
+  return SharedMap{std::move(Path), Storage, Kind, Singleton};
 }
 
 } // namespace mapguard

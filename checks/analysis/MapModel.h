@@ -1,8 +1,10 @@
-//===--- MapModel.h - Shared maps and the calls that write them -*- C++ -*-===//
+//===--- MapModel.h - Shared maps and what writes them ----------*- C++ -*-===//
 //
-// Which objects are shared maps (a container of a configured type with static
-// storage duration, not thread_local, not const) and which calls change a
-// map's structure.
+// Which objects are shared maps (a container of a configured type that lives
+// in an object with static storage duration, not thread_local, not const) and
+// which expressions change a map: its structure (`insert`, `erase`,
+// `operator[]`...) or the value of one of its elements (`m.at(k) = v`,
+// `it->second = v`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,19 +12,23 @@
 #define MAPGUARD_ANALYSIS_MAPMODEL_H
 
 #include "checks/analysis/Names.h"
+#include "checks/analysis/ObjectPath.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
-#include <string>
 
 namespace clang {
+class ASTContext;
+class FunctionDecl;
+class Stmt;
 class VarDecl;
 } // namespace clang
 
 namespace mapguard {
 
-/// Why a map is shared between threads.
+/// The storage that makes a map shared.
 enum class SharedMapKind : uint8_t {
   Global,       ///< Namespace scope: global, `static`, anonymous, `extern`.
   StaticMember, ///< A static data member.
@@ -30,15 +36,23 @@ enum class SharedMapKind : uint8_t {
 };
 
 struct SharedMap {
-  const clang::VarDecl *Decl; ///< The canonical declaration.
+  /// The map as reached: `g_map`, `g_state.by_id`, `registry().map`.
+  ObjectPath Path;
+  /// The object with static storage duration the map is, or lives in.
+  const clang::VarDecl *Storage;
   SharedMapKind Kind;
+  /// The accessor that returns Storage, for a Meyers singleton.
+  const clang::FunctionDecl *Singleton = nullptr;
 };
 
-/// One map that a call writes: `a.swap(b)` writes both.
+/// One map that an expression changes: `a.swap(b)` changes both.
 struct MapWrite {
-  const clang::Expr *Object; ///< The map written.
+  const clang::Expr *Object; ///< The map, or a pointer to it.
+  bool ObjectIsPointer = false;
   llvm::StringRef Operation; ///< `operator[]`, `erase`, `std::swap`, ...
   bool IsSubscript = false;
+  /// The value of an element changes, not the map's structure.
+  bool IsElementWrite = false;
 };
 
 class MapModel {
@@ -54,15 +68,28 @@ public:
     return MapTypes.containsClassOf(T);
   }
 
-  /// The shared map that \p E designates, if it designates one.
-  std::optional<SharedMap> sharedMapOf(const clang::Expr *E) const;
+  /// The shared map that \p Write changes, if the map is shared.
+  std::optional<SharedMap> sharedMapOf(const MapWrite &Write,
+                                       const clang::ASTContext &Ctx) const;
 
-  /// Appends the maps that \p Call changes the structure of.
-  void writesOf(const clang::CallExpr *Call,
+  /// Appends the maps that \p S changes, where \p S is a call, an
+  /// assignment or an increment.
+  void writesOf(const clang::Stmt *S,
                 llvm::SmallVectorImpl<MapWrite> &Out) const;
 
 private:
   NameSet MapTypes;
+  /// Accessors known to return a static object (or not: null).
+  mutable llvm::DenseMap<const clang::FunctionDecl *, const clang::VarDecl *>
+      Singletons;
+
+  void callWrites(const clang::CallExpr *Call,
+                  llvm::SmallVectorImpl<MapWrite> &Out) const;
+  std::optional<MapWrite> elementOwner(const clang::Expr *E,
+                                       unsigned Depth) const;
+  std::optional<MapWrite> iteratorOwner(const clang::Expr *E,
+                                        unsigned Depth) const;
+  const clang::VarDecl *singletonStorage(const clang::FunctionDecl *F) const;
 };
 
 } // namespace mapguard

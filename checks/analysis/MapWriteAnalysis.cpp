@@ -15,7 +15,8 @@ namespace mapguard {
 namespace {
 
 struct FoundWrite {
-  const CallExpr *Call;
+  const Expr *Site;
+  unsigned Ordinal;
   MapWrite Write;
   SharedMap Map;
 };
@@ -25,15 +26,23 @@ struct FoundWrite {
 /// bodies and local classes are functions of their own and are skipped.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
-  WriteFinder(const MapModel &Maps, std::vector<FoundWrite> &Found)
-      : Maps(Maps), Found(Found) {}
+  WriteFinder(const MapModel &Maps, const ASTContext &Ctx, bool ElementWrites,
+              std::vector<FoundWrite> &Found)
+      : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Found(Found) {}
 
-  bool VisitCallExpr(CallExpr *Call) {
+  bool VisitStmt(Stmt *S) {
+    if (!isa<CallExpr, BinaryOperator, UnaryOperator>(S))
+      return true;
     Writes.clear();
-    Maps.writesOf(Call, Writes);
-    for (const MapWrite &W : Writes)
-      if (std::optional<SharedMap> Map = Maps.sharedMapOf(W.Object))
-        Found.push_back({Call, W, *Map});
+    Maps.writesOf(S, Writes);
+    unsigned Ordinal = 0;
+    for (const MapWrite &W : Writes) {
+      if (W.IsElementWrite && !ElementWrites)
+        continue;
+      if (std::optional<SharedMap> Map = Maps.sharedMapOf(W, Ctx))
+        Found.push_back({cast<Expr>(S), Ordinal, W, std::move(*Map)});
+      ++Ordinal;
+    }
     return true;
   }
 
@@ -47,6 +56,8 @@ public:
 
 private:
   const MapModel &Maps;
+  const ASTContext &Ctx;
+  bool ElementWrites;
   std::vector<FoundWrite> &Found;
   llvm::SmallVector<MapWrite, 2> Writes;
 };
@@ -104,9 +115,10 @@ static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
 
 std::vector<WriteFact> analyzeMapWrites(const FunctionDecl &Function,
                                         const MapModel &Maps,
-                                        const LockModel &Locks) {
+                                        const LockModel &Locks,
+                                        bool ElementWrites) {
   std::vector<FoundWrite> Found;
-  WriteFinder Finder(Maps, Found);
+  WriteFinder Finder(Maps, Function.getASTContext(), ElementWrites, Found);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())
@@ -126,7 +138,7 @@ std::vector<WriteFact> analyzeMapWrites(const FunctionDecl &Function,
 
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> WritesAt;
   for (unsigned I = 0, E = Found.size(); I != E; ++I)
-    WritesAt[Found[I].Call].push_back(I);
+    WritesAt[Found[I].Site].push_back(I);
 
   LocksetAnalysis Locksets(ADC, Locks);
   std::vector<WriteFact> Facts;
@@ -140,16 +152,25 @@ std::vector<WriteFact> analyzeMapWrites(const FunctionDecl &Function,
       return;
     for (unsigned I : It->second) {
       const FoundWrite &W = Found[I];
-      WriteFact Fact{W.Call, W.Map, W.Write.Operation};
+      WriteFact Fact{W.Site, W.Ordinal, W.Map, W.Write.Operation,
+                     W.Write.IsElementWrite};
       if (W.Write.IsSubscript)
         Fact.SubscriptOnlyRead =
-            subscriptResultOnlyRead(W.Call, ADC.getParentMap());
-      for (unsigned M : Before.Must.set_bits())
-        Fact.Held.push_back(Locksets.mutexes()[M]);
-      if (Fact.Held.empty())
+            subscriptResultOnlyRead(cast<CallExpr>(W.Site), ADC.getParentMap());
+      for (unsigned Lock : Before.Must.set_bits()) {
+        const ObjectPath &Mutex =
+            Locksets.mutexes()[LocksetAnalysis::mutexOf(Lock)];
+        if (LocksetAnalysis::modeOf(Lock) == LockMode::Exclusive)
+          Fact.Held.push_back(Mutex);
+        else if (!Before.Must.test(LocksetAnalysis::lockOf(
+                     LocksetAnalysis::mutexOf(Lock), LockMode::Exclusive)))
+          Fact.HeldShared.push_back(Mutex);
+      }
+      if (Fact.Held.empty() && Fact.HeldShared.empty())
         if (std::optional<NotHeldReason> Why =
                 Locksets.whyNotHeld(Block, Index, Before))
-          Fact.Why = UnprotectedReason{*Why, Locksets.mutexes()[Why->Mutex]};
+          Fact.Why = UnprotectedReason{
+              *Why, Locksets.mutexes()[LocksetAnalysis::mutexOf(Why->Lock)]};
       Facts.push_back(std::move(Fact));
     }
     // A statement the CFG repeats is still one write.
@@ -158,17 +179,10 @@ std::vector<WriteFact> analyzeMapWrites(const FunctionDecl &Function,
   return Facts;
 }
 
-/// The declaration a map is written as in the source: one static member of a
-/// class template stands for the member of every specialization.
-static const VarDecl *declarationAsWritten(const VarDecl *Map) {
-  const VarDecl *Pattern = Map->getTemplateInstantiationPattern();
-  return Pattern ? Pattern->getCanonicalDecl() : Map;
-}
-
 void MapWriteLog::add(std::vector<WriteFact> Facts) {
   for (WriteFact &Fact : Facts) {
-    auto Key = std::make_pair(Fact.Site->getBeginLoc().getRawEncoding(),
-                              declarationAsWritten(Fact.Map.Decl));
+    auto Key =
+        std::make_pair(Fact.Site->getBeginLoc().getRawEncoding(), Fact.Ordinal);
     auto [It, Inserted] = BySite.try_emplace(Key, Writes.size());
     if (Inserted)
       Writes.push_back(std::move(Fact));
@@ -177,13 +191,13 @@ void MapWriteLog::add(std::vector<WriteFact> Facts) {
   }
 }
 
-std::optional<UsualGuard> MapWriteLog::usualGuard(const VarDecl *Map) const {
+std::optional<UsualGuard> MapWriteLog::usualGuard(const ObjectPath &Map) const {
   // Few maps and few mutexes per translation unit: count by linear search.
   llvm::SmallVector<UsualGuard, 4> Counts;
   for (const WriteFact &Fact : Writes) {
-    if (Fact.Map.Decl != Map)
+    if (Fact.Map.Path != Map)
       continue;
-    for (const MutexRef &Mutex : Fact.Held) {
+    for (const ObjectPath &Mutex : Fact.Held) {
       auto It = llvm::find_if(
           Counts, [&](const UsualGuard &G) { return *G.Mutex == Mutex; });
       if (It == Counts.end())

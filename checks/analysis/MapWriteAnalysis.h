@@ -26,17 +26,24 @@ namespace mapguard {
 /// Why a write is not protected, with the mutex it is about.
 struct UnprotectedReason {
   NotHeldReason Reason;
-  MutexRef Mutex;
+  ObjectPath Mutex;
 };
 
 /// One write to a shared map and the mutexes held on every path to it.
 struct WriteFact {
   const clang::Expr *Site;
+  /// Which of the maps the site writes (`a.swap(b)` writes two).
+  unsigned Ordinal;
   SharedMap Map;
   llvm::StringRef Operation;
+  /// The value of an element changes, not the map's structure.
+  bool IsElementWrite = false;
   /// An `operator[]` whose result is only read: it still inserts.
   bool SubscriptOnlyRead = false;
-  llvm::SmallVector<MutexRef, 1> Held;
+  /// Mutexes held exclusively on every path.
+  llvm::SmallVector<ObjectPath, 1> Held;
+  /// Mutexes held only shared on every path: not enough for a write.
+  llvm::SmallVector<ObjectPath, 1> HeldShared;
   std::optional<UnprotectedReason> Why;
 
   bool isProtected() const { return !Held.empty(); }
@@ -44,13 +51,15 @@ struct WriteFact {
 
 /// Finds the writes to shared maps in the body of \p Function and the locks
 /// held at each. The function is analysed as entered with no lock held.
+/// Element writes are looked for only if \p ElementWrites.
 std::vector<WriteFact> analyzeMapWrites(const clang::FunctionDecl &Function,
                                         const MapModel &Maps,
-                                        const LockModel &Locks);
+                                        const LockModel &Locks,
+                                        bool ElementWrites);
 
 /// The mutex held at most writes to a map, and one write that holds it.
 struct UsualGuard {
-  const MutexRef *Mutex;
+  const ObjectPath *Mutex;
   const WriteFact *Example;
   unsigned Sites;
 };
@@ -62,12 +71,12 @@ class MapWriteLog {
 public:
   void add(std::vector<WriteFact> Facts);
   const std::vector<WriteFact> &writes() const { return Writes; }
-  std::optional<UsualGuard> usualGuard(const clang::VarDecl *Map) const;
+  std::optional<UsualGuard> usualGuard(const ObjectPath &Map) const;
   void clear();
 
 private:
   std::vector<WriteFact> Writes;
-  llvm::DenseMap<std::pair<unsigned, const clang::VarDecl *>, size_t> BySite;
+  llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> BySite;
 };
 
 } // namespace mapguard

@@ -4,13 +4,13 @@
 // RUN: not %mapguard --no-such-option %s -- 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // UNKNOWN: Unknown command line argument '--no-such-option'
 //
-// -p naming a folder with no compilation database, in both spellings:
-// RUN: rm -rf %t && mkdir -p %t/empty
-// RUN: not %mapguard -p %t/empty %s 2>&1 | FileCheck %s --check-prefix=NODB
-// RUN: not %mapguard -p=%t/empty %s 2>&1 | FileCheck %s --check-prefix=NODB
-// NODB: mapguard: error: no compilation database (compile_commands.json) in '{{.*}}empty' or any folder above it
+// -p naming a folder with no compilation database, in both spellings (the
+// folder is outside the build tree, which may hold a database of its own):
+// RUN: not %mapguard -p /nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
+// RUN: not %mapguard -p=/nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
+// NODB: mapguard: error: no compilation database (compile_commands.json) in '/nonexistent/mapguard-test' or any folder above it
 //
 // A source file that does not exist:
-// RUN: not %mapguard %t/no-such-file.cpp -- 2>&1 | FileCheck %s --check-prefix=NOFILE
+// RUN: not %mapguard /nonexistent/no-such-file.cpp -- 2>&1 | FileCheck %s --check-prefix=NOFILE
 // NOFILE: error: no such file or directory: '{{.*}}no-such-file.cpp'
 void nothing();

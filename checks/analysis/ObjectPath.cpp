@@ -1,0 +1,225 @@
+//===--- ObjectPath.cpp - Names an object by how it is reached ------------===//
+
+#include "checks/analysis/ObjectPath.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/FoldingSet.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace mapguard {
+
+// Local references and pointers are followed to what they are bound to; the
+// bound keeps a pathological chain of aliases from recursing without end.
+static constexpr unsigned MaxAliasDepth = 8;
+
+static const NamedDecl *canonical(const NamedDecl *D) {
+  return cast<NamedDecl>(D->getCanonicalDecl());
+}
+
+ObjectPath ObjectPath::fromExpr(const Expr *E, const ASTContext &Ctx,
+                                const CallSubstitution *Subst) {
+  ObjectPath Path;
+  if (!Path.appendPath(E, Ctx, Subst, 0))
+    Path.makeOpaque(E, Ctx);
+  Path.rebuildName();
+  return Path;
+}
+
+ObjectPath ObjectPath::fromPointer(const Expr *E, const ASTContext &Ctx,
+                                   const CallSubstitution *Subst) {
+  ObjectPath Path;
+  if (!Path.appendPath(E, Ctx, Subst, 0))
+    Path.makeOpaque(E, Ctx);
+  Path.push({StepKind::Deref});
+  Path.rebuildName();
+  return Path;
+}
+
+void ObjectPath::push(Step S) {
+  // `*&x` is `x`.
+  if (S.Kind == StepKind::Deref && !Steps.empty() &&
+      Steps.back().Kind == StepKind::AddrOf) {
+    Steps.pop_back();
+    return;
+  }
+  Steps.push_back(S);
+}
+
+/// The index of \p Param among the parameters of \p Callee, if it is one.
+static std::optional<unsigned> parameterIndex(const ParmVarDecl *Param,
+                                              const FunctionDecl *Callee) {
+  const auto *Owner = dyn_cast<FunctionDecl>(Param->getDeclContext());
+  if (!Owner || !Callee ||
+      Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
+    return std::nullopt;
+  return Param->getFunctionScopeIndex();
+}
+
+bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
+                            const CallSubstitution *Subst, unsigned Depth) {
+  if (!E || Depth > MaxAliasDepth)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    if (const auto *Param = dyn_cast<ParmVarDecl>(VD)) {
+      if (Subst) {
+        if (std::optional<unsigned> I = parameterIndex(Param, Subst->Callee))
+          return *I < Subst->Args.size() &&
+                 appendPath(Subst->Args[*I], Ctx, Subst->Outer, Depth + 1);
+      }
+    } else if (VD->isLocalVarDecl() && VD->getInit() &&
+               (VD->getType()->isReferenceType() ||
+                VD->getType()->isPointerType())) {
+      // `auto &m = g_map;` and `auto *p = &g_map;` are other names for
+      // `g_map`.
+      return appendPath(VD->getInit(), Ctx, Subst, Depth + 1);
+    }
+    push({StepKind::Decl, canonical(VD)});
+    return true;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    // `this` is the object itself; `this->mu` dereferences nothing more.
+    if (Subst && Subst->Object) {
+      if (!appendPath(Subst->Object, Ctx, Subst->Outer, Depth + 1))
+        return false;
+      if (!Subst->ObjectIsPointer)
+        push({StepKind::AddrOf});
+      return true;
+    }
+    push({StepKind::This});
+    push({StepKind::AddrOf});
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl())) {
+      push({StepKind::Decl, canonical(Static)});
+      return true;
+    }
+    if (!isa<FieldDecl>(ME->getMemberDecl()) ||
+        !appendPath(ME->getBase(), Ctx, Subst, Depth))
+      return false;
+    if (ME->isArrow())
+      push({StepKind::Deref});
+    push({StepKind::Decl, canonical(ME->getMemberDecl())});
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+      return false;
+    if (!appendPath(UO->getSubExpr(), Ctx, Subst, Depth))
+      return false;
+    push({UO->getOpcode() == UO_Deref ? StepKind::Deref : StepKind::AddrOf});
+    return true;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // Smart pointers: `*up` is the pointee, `up->` yields the pointer that
+    // the enclosing arrow member access dereferences.
+    if (Op->getOperator() == OO_Star && Op->getNumArgs() == 1) {
+      if (!appendPath(Op->getArg(0), Ctx, Subst, Depth))
+        return false;
+      push({StepKind::Deref});
+      return true;
+    }
+    if (Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+      return appendPath(Op->getArg(0), Ctx, Subst, Depth);
+    return false;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || Call->getNumArgs() != 0)
+      return false;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const auto *Callee = dyn_cast<MemberExpr>(MC->getCallee());
+      if (!Callee ||
+          !appendPath(MC->getImplicitObjectArgument(), Ctx, Subst, Depth))
+        return false;
+      if (Callee->isArrow())
+        push({StepKind::Deref});
+    }
+    push({StepKind::Call, canonical(Callee)});
+    return true;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    if (!appendPath(ASE->getBase(), Ctx, Subst, Depth))
+      return false;
+    // The base decayed to a pointer to the first element.
+    push({StepKind::Deref});
+    Expr::EvalResult Index;
+    if (!ASE->getIdx()->isValueDependent() &&
+        ASE->getIdx()->EvaluateAsInt(Index, Ctx))
+      push({StepKind::Index, nullptr, Index.Val.getInt().getLimitedValue()});
+    else
+      push({StepKind::AnyIndex});
+    return true;
+  }
+  return false;
+}
+
+void ObjectPath::makeOpaque(const Expr *E, const ASTContext &Ctx) {
+  // Two spellings of the same expression (`mus[f(i)]` twice) name the same
+  // object; Clang's structural profile is what tells them apart.
+  Steps.clear();
+  E = E->IgnoreParenImpCasts();
+  llvm::FoldingSetNodeID ID;
+  E->Profile(ID, Ctx, /*Canonical=*/true);
+  Steps.push_back({StepKind::Opaque, nullptr, ID.ComputeHash()});
+  llvm::raw_string_ostream OS(Name);
+  E->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+}
+
+void ObjectPath::rebuildName() {
+  if (isOpaque()) {
+    // Named by the expression itself; a pointee by its pointer.
+    return;
+  }
+  std::string Result;
+  bool AfterDeref = false;
+  for (const Step &S : Steps) {
+    switch (S.Kind) {
+    case StepKind::This:
+      Result = "this";
+      continue;
+    case StepKind::AddrOf:
+      Result = "&" + Result;
+      continue;
+    case StepKind::Deref:
+      if (AfterDeref)
+        Result = "*" + Result;
+      AfterDeref = true;
+      continue;
+    case StepKind::Decl:
+    case StepKind::Call: {
+      std::string Part = S.Decl->getNameAsString();
+      if (S.Kind == StepKind::Call)
+        Part += "()";
+      if (Result.empty() || Result == "this")
+        Result = Part;
+      else
+        Result += (AfterDeref ? "->" : ".") + Part;
+      break;
+    }
+    case StepKind::Index:
+    case StepKind::AnyIndex:
+      // The Deref before an index is the array's decay, not a pointee.
+      Result += S.Kind == StepKind::Index ? "[" + std::to_string(S.Value) + "]"
+                                          : std::string("[]");
+      break;
+    case StepKind::Opaque:
+      break;
+    }
+    AfterDeref = false;
+  }
+  // A pointee is named by its pointer, as its users write it
+  // (`mutex->lock()` locks 'mutex').
+  if (Result == "&this")
+    Result = "*this";
+  Name = std::move(Result);
+}
+
+} // namespace mapguard

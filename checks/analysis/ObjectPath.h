@@ -1,0 +1,98 @@
+//===--- ObjectPath.h - Names an object by how it is reached ----*- C++ -*-===//
+//
+// Mutexes and shared maps are identified the same way: by the declarations
+// they are reached through. `g_mu`, the pointee of `g_mu_ptr` (written
+// `g_mu_ptr->lock()`), `this->mu_`, `obj.mu`, `g_state.by_id`,
+// `registry().map`, `g_shards[i]`. Two expressions with the same path name
+// the same object, in one function and across a translation unit; local
+// references and pointers bound to an object are followed to it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPGUARD_ANALYSIS_OBJECTPATH_H
+#define MAPGUARD_ANALYSIS_OBJECTPATH_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace mapguard {
+
+/// Reads an expression written in a callee's terms (a thread-safety
+/// attribute's argument) at one call: the callee's parameters stand for the
+/// call's arguments, and `this` for the object the call is made on.
+struct CallSubstitution {
+  const clang::FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const clang::Expr *> Args;
+  const clang::Expr *Object = nullptr; ///< Null for a free function.
+  bool ObjectIsPointer = false;        ///< `p->f()` rather than `o.f()`.
+  /// Where Args and Object are themselves written in a callee's terms.
+  const CallSubstitution *Outer = nullptr;
+};
+
+class ObjectPath {
+public:
+  enum class StepKind : uint8_t {
+    Decl,     ///< A variable, parameter, member or static member.
+    This,     ///< The object `this` points to.
+    Deref,    ///< The pointee of the path so far.
+    AddrOf,   ///< The address of the path so far.
+    Call,     ///< The result of calling a function with no arguments.
+    Index,    ///< An element of an array, at a constant index.
+    AnyIndex, ///< An element of an array, at an index not known statically.
+    Opaque,   ///< An expression we cannot name, identified by its structure.
+  };
+
+  struct Step {
+    StepKind Kind;
+    const clang::NamedDecl *Decl = nullptr; ///< For Decl and Call.
+    uint64_t Value = 0; ///< Index, or the structural hash for Opaque.
+
+    bool operator==(const Step &O) const {
+      return Kind == O.Kind && Decl == O.Decl && Value == O.Value;
+    }
+  };
+
+  /// The object that the lvalue \p E designates. Expressions that cannot be
+  /// named by declarations get an opaque path, equal for equal expressions.
+  static ObjectPath fromExpr(const clang::Expr *E, const clang::ASTContext &Ctx,
+                             const CallSubstitution *Subst = nullptr);
+
+  /// The object that pointer \p E points to (`p` in `p->lock()`).
+  static ObjectPath fromPointer(const clang::Expr *E,
+                                const clang::ASTContext &Ctx,
+                                const CallSubstitution *Subst = nullptr);
+
+  llvm::ArrayRef<Step> steps() const { return Steps; }
+  bool isOpaque() const {
+    return !Steps.empty() && Steps.front().Kind == StepKind::Opaque;
+  }
+
+  /// How a reader would name the object: `mu`, `mutex` for `*mutex`,
+  /// `obj.mu`, `registry().map`, `g_shards[]`.
+  const std::string &name() const { return Name; }
+
+  bool operator==(const ObjectPath &O) const { return Steps == O.Steps; }
+  bool operator!=(const ObjectPath &O) const { return !(*this == O); }
+
+private:
+  llvm::SmallVector<Step, 2> Steps;
+  std::string Name;
+
+  bool appendPath(const clang::Expr *E, const clang::ASTContext &Ctx,
+                  const CallSubstitution *Subst, unsigned Depth);
+  void push(Step S);
+  void makeOpaque(const clang::Expr *E, const clang::ASTContext &Ctx);
+  void rebuildName();
+};
+
+} // namespace mapguard
+
+#endif // MAPGUARD_ANALYSIS_OBJECTPATH_H
