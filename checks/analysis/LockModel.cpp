@@ -241,6 +241,29 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
     return;
+  // `a = std::move(b)` on guards: `a` releases what it owned and takes over
+  // what `b` owns.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 ||
+        !isGuardType(Op->getArg(0)->getType()))
+      return;
+    GuardKey To = guardKey(Op->getArg(0));
+    GuardKey From = guardKey(Op->getArg(1));
+    if (!To)
+      return;
+    LockEffect Unlock{LockEffect::GuardUnlock, {}};
+    Unlock.Guard = To;
+    Unlock.Loc = Op->getBeginLoc();
+    Out.push_back(Unlock);
+    if (From) {
+      LockEffect Move{LockEffect::GuardMove, {}};
+      Move.Guard = To;
+      Move.From = From;
+      Move.Loc = Op->getBeginLoc();
+      Out.push_back(std::move(Move));
+    }
+    return;
+  }
   bool ObjectIsPointer;
   const Expr *Object = objectOf(Call, ObjectIsPointer);
   const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
@@ -322,10 +345,16 @@ void LockModel::constructEffects(const CXXConstructExpr *Construct,
       Out.push_back(std::move(E));
     return;
   }
-  for (const Expr *Arg : Construct->arguments())
+  bool TakesMutex = false;
+  for (const Expr *Arg : Construct->arguments()) {
     if (DeferringTags.containsClassOf(Arg->getType()))
       return; // `std::defer_lock`, `std::try_to_lock`: not held yet.
-  Out.push_back(std::move(E));
+    TakesMutex |= isMutexType(Arg->getType()) ||
+                  (Arg->getType()->isPointerType() &&
+                   isMutexType(Arg->getType()->getPointeeType()));
+  }
+  if (TakesMutex) // A default-constructed guard holds nothing.
+    Out.push_back(std::move(E));
 }
 
 void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,

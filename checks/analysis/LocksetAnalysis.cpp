@@ -37,15 +37,22 @@ unsigned LocksetAnalysis::internGuard(GuardKey Guard) {
   auto Found = GuardIndex.find(Guard);
   if (Found != GuardIndex.end())
     return Found->second;
+  unsigned Index = Guards.size();
+  Guards.emplace_back();
+  GuardIndex[Guard] = Index;
   llvm::SmallVector<GuardedMutex, 2> Managed;
   Model.guardMutexes(Guard, Ctx, Managed);
-  GuardInfo Info{{}, NumOwned};
   for (const GuardedMutex &M : Managed)
-    Info.Locks.push_back(lockOf(internMutex(M.Mutex), M.Mode));
-  NumOwned += Info.Locks.size();
-  Guards.push_back(std::move(Info));
-  GuardIndex[Guard] = Guards.size() - 1;
-  return Guards.size() - 1;
+    ownershipOf(Index, lockOf(internMutex(M.Mutex), M.Mode));
+  return Index;
+}
+
+unsigned LocksetAnalysis::ownershipOf(unsigned Guard, unsigned Lock) {
+  for (auto [Managed, Owned] : Guards[Guard].Locks)
+    if (Managed == Lock)
+      return Owned;
+  Guards[Guard].Locks.push_back({Lock, NumOwned});
+  return NumOwned++;
 }
 
 void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
@@ -68,13 +75,11 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
     return;
   }
   case LockEffect::GuardMove: {
-    // Both guards manage the same mutexes, in the same order.
+    // collectOps gave the target every lock the source manages.
     unsigned To = internGuard(Effect.Guard);
     unsigned From = internGuard(Effect.From);
-    size_t N = std::min(Guards[To].Locks.size(), Guards[From].Locks.size());
-    for (unsigned J = 0; J != N; ++J)
-      Add(Op::MoveOwn, Guards[To].Locks[J], Guards[To].FirstOwned + J,
-          Guards[From].FirstOwned + J);
+    for (auto [Lock, FromOwned] : Guards[From].Locks)
+      Add(Op::MoveOwn, Lock, ownershipOf(To, Lock), FromOwned);
     return;
   }
   case LockEffect::GuardLock:
@@ -82,10 +87,7 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
   case LockEffect::GuardDisown:
     break;
   }
-  unsigned G = internGuard(Effect.Guard);
-  for (unsigned J = 0, E = Guards[G].Locks.size(); J != E; ++J) {
-    unsigned Lock = Guards[G].Locks[J];
-    unsigned Owned = Guards[G].FirstOwned + J;
+  for (auto [Lock, Owned] : Guards[internGuard(Effect.Guard)].Locks) {
     if (Effect.Kind == LockEffect::GuardLock) {
       Add(Op::SetHeld, Lock);
       Add(Op::Own, Lock, Owned);
@@ -98,15 +100,23 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
 }
 
 void LocksetAnalysis::collectOps() {
-  BlockOps.resize(Cfg.getNumBlockIDs());
+  // First every effect, so that each guard's set of locks is complete (a
+  // guard assigned from another manages that one's locks too) before any
+  // operation on a guard is lowered.
+  struct Pending {
+    const CFGBlock *Block;
+    unsigned Element; ///< Block->size() for an edge.
+    unsigned Succ;
+    LockEffect Effect;
+  };
+  std::vector<Pending> All;
   llvm::SmallVector<LockEffect, 2> Found;
   for (const CFGBlock *Block : Cfg) {
-    auto &Ops = BlockOps[Block->getBlockID()];
     for (unsigned I = 0, E = Block->size(); I != E; ++I) {
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
-      for (const LockEffect &L : Found)
-        lower(L, I, Ops);
+      for (LockEffect &L : Found)
+        All.push_back({Block, I, 0, std::move(L)});
     }
     // A condition that tests a `try_lock()` holds the lock on its success
     // edge. `?:` yields a value rather than branching on the lock.
@@ -118,13 +128,30 @@ void LocksetAnalysis::collectOps() {
     for (unsigned Succ = 0; Succ != 2; ++Succ) {
       Found.clear();
       Model.conditionEffects(Cond, /*Value=*/Succ == 0, Ctx, Found);
-      if (Found.empty())
-        continue;
-      llvm::SmallVector<Op, 1> Edge;
-      for (const LockEffect &L : Found)
-        lower(L, Block->size(), Edge);
-      EdgeOps[Block->getBlockID()][Succ] = std::move(Edge);
+      for (LockEffect &L : Found)
+        All.push_back({Block, Block->size(), Succ, std::move(L)});
     }
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Pending &P : All) {
+      if (P.Effect.Kind != LockEffect::GuardMove)
+        continue;
+      unsigned To = internGuard(P.Effect.Guard);
+      unsigned From = internGuard(P.Effect.From);
+      for (unsigned J = 0; J != Guards[From].Locks.size(); ++J) {
+        size_t Before = Guards[To].Locks.size();
+        ownershipOf(To, Guards[From].Locks[J].first);
+        Changed |= Guards[To].Locks.size() != Before;
+      }
+    }
+  }
+  BlockOps.resize(Cfg.getNumBlockIDs());
+  for (const Pending &P : All) {
+    if (P.Element < P.Block->size())
+      lower(P.Effect, P.Element, BlockOps[P.Block->getBlockID()]);
+    else
+      lower(P.Effect, P.Element, EdgeOps[P.Block->getBlockID()][P.Succ]);
   }
   ReleasedSomewhere.resize(2 * Mutexes.size());
   for (const auto &Ops : BlockOps)

@@ -116,10 +116,10 @@ private:
     const clang::VarDecl *GuardVar = nullptr;
   };
 
-  /// A guard object, the locks it manages, and its ownership bits.
+  /// A guard object: each lock it manages, with the bit that says it owns
+  /// it. A guard that is assigned from another manages that one's locks too.
   struct GuardInfo {
-    llvm::SmallVector<unsigned, 2> Locks;
-    unsigned FirstOwned;
+    llvm::SmallVector<std::pair<unsigned, unsigned>, 2> Locks;
   };
 
   const clang::CFG &Cfg;
@@ -151,6 +151,7 @@ private:
 
   unsigned internMutex(const ObjectPath &Mutex);
   unsigned internGuard(GuardKey Guard);
+  unsigned ownershipOf(unsigned Guard, unsigned Lock);
   void lower(const LockEffect &Effect, unsigned Element,
              llvm::SmallVectorImpl<Op> &Ops);
   void collectOps();
