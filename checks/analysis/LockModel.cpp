@@ -629,7 +629,7 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     if (!Value || Value->isValueDependent() ||
         !Value->EvaluateAsInt(Result, Ctx))
       return std::nullopt;
-    return Result.Val.getInt().getSExtValue();
+    return Result.Val.getInt().getExtValue();
   };
 
   bool ObjectIsPointer;
@@ -768,7 +768,7 @@ static void readCondition(const Expr *Cond, ASTContext &Ctx, CallTest &Test,
         continue;
       if (BO->getOpcode() == BO_NE)
         Test.Negated = !Test.Negated;
-      Test.ComparedTo = Result.Val.getInt().getSExtValue();
+      Test.ComparedTo = Result.Val.getInt().getExtValue();
       return readCondition(Other, Ctx, Test, Depth + 1);
     }
   }
