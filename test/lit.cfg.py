@@ -6,8 +6,8 @@ import lit.formats
 
 config.name = "mapguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".cpp"]
-config.excludes = ["Inputs"]
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mapguard_obj_root, "test")
 
@@ -25,6 +25,9 @@ check = " ".join([
     "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
 ])
 config.substitutions.append(("%check_mapguard", check))
+config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(
+    ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%mapguard", config.mapguard_binary))
 config.substitutions.append(("%plugin", config.mapguard_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))

@@ -340,8 +340,10 @@ void LockModel::constructEffects(const CXXConstructExpr *Construct,
       !SharedGuardTypes.containsClass(Class)) {
     // A guard recognised from its bodies locks in the constructors that do.
     const GuardShape &Shape = guardShape(Class);
-    auto Locked = Shape.LockedParams.find(Ctor->getCanonicalDecl());
-    if (Locked != Shape.LockedParams.end() && !Locked->second.empty())
+    auto Params = Shape.Params.find(Ctor->getCanonicalDecl());
+    if (Params != Shape.Params.end() &&
+        llvm::any_of(Params->second,
+                     [](const ManagedParam &P) { return P.LockedNow; }))
       Out.push_back(std::move(E));
     return;
   }
@@ -472,6 +474,14 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
           Out.push_back({std::move(M), A->isShared() ? LockMode::Shared
                                                      : LockMode::Exclusive});
       }
+      // A deferring constructor names its mutex as excluded; the guard
+      // still manages it for a later lock().
+      for (const auto *A : Ctor->specific_attrs<LocksExcludedAttr>()) {
+        Mutexes.clear();
+        attrMutexes(A, Args, Ctx, Mutexes);
+        for (ObjectPath &M : Mutexes)
+          Out.push_back({std::move(M), LockMode::Exclusive});
+      }
       return;
     }
     auto PathOf = [&](const Expr *Arg) {
@@ -493,12 +503,12 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
       return;
     }
     const GuardShape &Shape = guardShape(Class);
-    auto Locked = Shape.LockedParams.find(Ctor->getCanonicalDecl());
-    if (Locked == Shape.LockedParams.end())
+    auto Params = Shape.Params.find(Ctor->getCanonicalDecl());
+    if (Params == Shape.Params.end())
       return;
-    for (auto [Index, Mode] : Locked->second)
-      if (Index < Construct->getNumArgs())
-        Out.push_back({PathOf(Construct->getArg(Index)), Mode});
+    for (const ManagedParam &P : Params->second)
+      if (P.Index < Construct->getNumArgs())
+        Out.push_back({PathOf(Construct->getArg(P.Index)), P.Mode});
     return;
   }
   // A guard returned by a call: what the callee's `return` hands out, read
@@ -562,11 +572,20 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
         UnlocksMember = true;
     });
     if (UnlocksMember) {
+      // Per constructor: the mutex parameters it locks, and those it only
+      // stores in a member (a deferring constructor) for a later lock().
+      llvm::DenseMap<const CXXConstructorDecl *,
+                     llvm::SmallVector<ManagedParam, 1>>
+          Locked;
+      llvm::DenseMap<const CXXConstructorDecl *, llvm::SmallVector<unsigned, 1>>
+          Stored;
+      std::optional<LockMode> ClassMode;
       for (const CXXConstructorDecl *Ctor : Def->ctors()) {
         const FunctionDecl *CtorDef = nullptr;
         if (!Ctor->hasBody(CtorDef))
           continue;
         const auto *CtorBody = cast<CXXConstructorDecl>(CtorDef);
+        const CXXConstructorDecl *Key = Ctor->getCanonicalDecl();
         // Members initialised from a parameter stand for it.
         llvm::DenseMap<const NamedDecl *, unsigned> ParamOfMember;
         for (const CXXCtorInitializer *Init : CtorBody->inits()) {
@@ -576,12 +595,20 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
           if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
             if (AddrOf->getOpcode() == UO_AddrOf)
               Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-          if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
-            if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
-              ParamOfMember[Init->getMember()->getCanonicalDecl()] =
-                  Param->getFunctionScopeIndex();
+          const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+          const auto *Param =
+              Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+          if (!Param)
+            continue;
+          QualType T = Param->getType().getNonReferenceType();
+          if (T->isPointerType())
+            T = T->getPointeeType();
+          if (!isMutexType(T))
+            continue;
+          ParamOfMember[Init->getMember()->getCanonicalDecl()] =
+              Param->getFunctionScopeIndex();
+          Stored[Key].push_back(Param->getFunctionScopeIndex());
         }
-        auto &Locked = Shape.LockedParams[Ctor->getCanonicalDecl()];
         auto Visit = [&](const LockEffect &E) {
           if (E.Kind != LockEffect::Acquire)
             return;
@@ -597,14 +624,30 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
             if (Member != ParamOfMember.end())
               Index = Member->second;
           }
-          if (Index)
-            Locked.push_back({*Index, E.Mode});
+          if (!Index)
+            return;
+          Locked[Key].push_back({*Index, E.Mode, /*LockedNow=*/true});
+          ClassMode = E.Mode;
         };
         ForEachEffect(CtorBody->getBody(), Visit);
         for (const CXXCtorInitializer *Init : CtorBody->inits())
           if (Init->getInit())
             ForEachEffect(Init->getInit(), Visit);
-        Shape.IsGuard |= !Locked.empty();
+      }
+      // A guard is a class that locks in some constructor; the others
+      // manage the same kind of lock without taking it yet.
+      Shape.IsGuard = ClassMode.has_value();
+      if (Shape.IsGuard) {
+        for (auto &[Ctor, Params] : Locked)
+          Shape.Params[Ctor] = Params;
+        for (auto &[Ctor, Indexes] : Stored) {
+          auto &Params = Shape.Params[Ctor];
+          for (unsigned Index : Indexes)
+            if (llvm::none_of(Params, [&](const ManagedParam &P) {
+                  return P.Index == Index;
+                }))
+              Params.push_back({Index, *ClassMode, /*LockedNow=*/false});
+        }
       }
     }
   }

@@ -105,13 +105,19 @@ public:
                     llvm::SmallVectorImpl<GuardedMutex> &Out) const;
 
 private:
-  /// How a class without a known name or attribute acts as a guard: which
-  /// constructor parameters it locks, read from its visible bodies.
+  /// How a class without a known name or attribute acts as a guard, read
+  /// from its visible bodies: per constructor, the mutex parameters it
+  /// manages, and whether it locks them.
+  struct ManagedParam {
+    unsigned Index;
+    LockMode Mode;
+    bool LockedNow;
+  };
   struct GuardShape {
     bool IsGuard = false;
     llvm::DenseMap<const clang::CXXConstructorDecl *,
-                   llvm::SmallVector<std::pair<unsigned, LockMode>, 1>>
-        LockedParams;
+                   llvm::SmallVector<ManagedParam, 1>>
+        Params;
   };
 
   NameSet MutexTypes;

@@ -67,11 +67,11 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
     Add(Op::SetHeld, lockOf(internMutex(Effect.Mutex), Effect.Mode));
     return;
   case LockEffect::Release: {
+    // Unlocking in the wrong mode (`unlock_shared()` on an exclusive hold) is
+    // a bug of its own; the mutex is not held afterwards either way.
     unsigned Mutex = internMutex(Effect.Mutex);
-    if (Effect.AnyMode || Effect.Mode == LockMode::Exclusive)
-      Add(Op::ResetHeld, lockOf(Mutex, LockMode::Exclusive));
-    if (Effect.AnyMode || Effect.Mode == LockMode::Shared)
-      Add(Op::ResetHeld, lockOf(Mutex, LockMode::Shared));
+    Add(Op::ResetHeld, lockOf(Mutex, LockMode::Exclusive));
+    Add(Op::ResetHeld, lockOf(Mutex, LockMode::Shared));
     return;
   }
   case LockEffect::GuardMove: {
@@ -238,6 +238,11 @@ LocksetAnalysis::entryState(const CFGBlock &Block) const {
 void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
   switch (O.Kind) {
   case Op::SetHeld:
+    // A mutex is held in one mode at a time: locking it again in the other
+    // mode (a deadlock, or undefined behaviour) leaves the held mode as it
+    // was, as Clang's thread-safety analysis does.
+    if (State.Must.test(O.Lock ^ 1))
+      return;
     State.Must.set(O.Lock);
     State.May.set(O.Lock);
     return;
@@ -250,11 +255,16 @@ void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
     State.OwnMay.set(O.Owned);
     return;
   case Op::ReleaseOwned:
-    // Released on the paths where the guard owns it.
-    if (State.OwnMay.test(O.Owned))
+    // Released, in whichever mode it is held, on the paths where the guard
+    // owns it.
+    if (State.OwnMay.test(O.Owned)) {
       State.Must.reset(O.Lock);
-    if (State.OwnMust.test(O.Owned))
+      State.Must.reset(O.Lock ^ 1);
+    }
+    if (State.OwnMust.test(O.Owned)) {
       State.May.reset(O.Lock);
+      State.May.reset(O.Lock ^ 1);
+    }
     State.OwnMust.reset(O.Owned);
     State.OwnMay.reset(O.Owned);
     return;
