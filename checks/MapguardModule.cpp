@@ -1,5 +1,7 @@
 //===--- MapguardModule.cpp - The mapguard clang-tidy module --------------===//
 
+#include "checks/InconsistentLockCheck.h"
+#include "checks/UnguardedReadCheck.h"
 #include "checks/UnguardedWriteCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -10,7 +12,22 @@ class MapguardModule : public clang::tidy::ClangTidyModule {
 public:
   void
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<UnguardedWriteCheck>("mapguard-unguarded-write");
+    // The checks of one run share one analysis per translation unit.
+    auto Cache = std::make_shared<AnalysisCache>();
+    add<UnguardedWriteCheck>(Factories, "mapguard-unguarded-write", Cache);
+    add<InconsistentLockCheck>(Factories, "mapguard-inconsistent-lock", Cache);
+    add<UnguardedReadCheck>(Factories, "mapguard-unguarded-read", Cache);
+  }
+
+private:
+  template <typename CheckT>
+  static void add(clang::tidy::ClangTidyCheckFactories &Factories,
+                  llvm::StringRef Name, std::shared_ptr<AnalysisCache> Cache) {
+    Factories.registerCheckFactory(
+        Name,
+        [Cache](llvm::StringRef Name, clang::tidy::ClangTidyContext *Context) {
+          return std::make_unique<CheckT>(Name, Context, Cache);
+        });
   }
 };
 
@@ -20,7 +37,7 @@ public:
 // or loaded by.
 static clang::tidy::ClangTidyModuleRegistry::Add<mapguard::MapguardModule>
     MapguardModuleRegistration("mapguard-module",
-                               "Finds unsynchronised writes to shared maps.");
+                               "Finds unsynchronised accesses to shared maps.");
 
 // Referenced by the mapguard executable so that the linker keeps this object.
 volatile int MapguardModuleAnchorSource = 0;

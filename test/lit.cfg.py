@@ -7,7 +7,7 @@ import lit.formats
 config.name = "mapguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "README.md"]
+config.excludes = ["Inputs", "README.md", "lit.local.cfg"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mapguard_obj_root, "test")
 

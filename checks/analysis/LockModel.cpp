@@ -359,16 +359,18 @@ void LockModel::constructEffects(const CXXConstructExpr *Construct,
     Out.push_back(std::move(E));
 }
 
+void LockModel::stmtEffects(const Stmt *S, ASTContext &Ctx,
+                            llvm::SmallVectorImpl<LockEffect> &Out) const {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    constructEffects(Construct, Ctx, Out);
+  else if (const auto *Call = dyn_cast<CallExpr>(S))
+    callEffects(Call, Ctx, Out);
+}
+
 void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,
                           llvm::SmallVectorImpl<LockEffect> &Out) const {
-  if (auto S = Element.getAs<CFGStmt>()) {
-    const Stmt *St = S->getStmt();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(St))
-      constructEffects(Construct, Ctx, Out);
-    else if (const auto *Call = dyn_cast<CallExpr>(St))
-      callEffects(Call, Ctx, Out);
-    return;
-  }
+  if (auto S = Element.getAs<CFGStmt>())
+    return stmtEffects(S->getStmt(), Ctx, Out);
   // A guard releases what it owns in its destructor, which the CFG places at
   // every exit from the guard's scope: its end, `return`, `break`, `goto`.
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {

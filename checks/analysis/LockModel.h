@@ -85,6 +85,11 @@ public:
   bool isMutexType(clang::QualType T) const;
   bool isGuardType(clang::QualType T) const;
 
+  /// Appends the lock operations that statement \p S performs (a call, a
+  /// guard's construction).
+  void stmtEffects(const clang::Stmt *S, clang::ASTContext &Ctx,
+                   llvm::SmallVectorImpl<LockEffect> &Out) const;
+
   /// Appends the lock operations that \p Element performs.
   void effectsOf(const clang::CFGElement &Element, clang::ASTContext &Ctx,
                  llvm::SmallVectorImpl<LockEffect> &Out) const;

@@ -2,6 +2,7 @@
 
 #include "checks/analysis/LocksetAnalysis.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
@@ -16,10 +17,12 @@ namespace mapguard {
 static constexpr unsigned ExplanationBlockBudget = 200000;
 
 LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
-                                 const LockModel &Model)
+                                 const LockModel &Model,
+                                 llvm::ArrayRef<GuardedMutex> HeldAtEntry,
+                                 CallEffectsFn CallEffects)
     : Cfg(*ADC.getCFG()), Model(Model), Ctx(ADC.getASTContext()),
       ExplanationBudget(ExplanationBlockBudget) {
-  collectOps();
+  collectOps(HeldAtEntry, CallEffects);
   collectTryBodies();
   run(ADC);
 }
@@ -99,7 +102,10 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
   }
 }
 
-void LocksetAnalysis::collectOps() {
+void LocksetAnalysis::collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
+                                 CallEffectsFn CallEffects) {
+  for (const GuardedMutex &M : HeldAtEntry)
+    EntryLocks.push_back(lockOf(internMutex(M.Mutex), M.Mode));
   // First every effect, so that each guard's set of locks is complete (a
   // guard assigned from another manages that one's locks too) before any
   // operation on a guard is lowered.
@@ -115,6 +121,10 @@ void LocksetAnalysis::collectOps() {
     for (unsigned I = 0, E = Block->size(); I != E; ++I) {
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
+      if (CallEffects)
+        if (auto S = (*Block)[I].getAs<CFGStmt>())
+          if (isa<CallExpr, CXXConstructExpr>(S->getStmt()))
+            CallEffects(*cast<Expr>(S->getStmt()), Found);
       for (LockEffect &L : Found)
         All.push_back({Block, I, 0, std::move(L)});
     }
@@ -203,8 +213,14 @@ static bool meetInto(std::optional<Lockset> &Into, const Lockset &State) {
 
 std::optional<Lockset>
 LocksetAnalysis::entryState(const CFGBlock &Block) const {
-  if (&Block == &Cfg.getEntry())
-    return emptyLockset();
+  if (&Block == &Cfg.getEntry()) {
+    Lockset Entry = emptyLockset();
+    for (unsigned Lock : EntryLocks) {
+      Entry.Must.set(Lock);
+      Entry.May.set(Lock);
+    }
+    return Entry;
+  }
   std::optional<Lockset> State;
   for (const CFGBlock *Pred : Block.preds()) {
     if (!Pred)

@@ -64,11 +64,31 @@ struct NotHeldReason {
   bool ThroughCase = false;
 };
 
+/// Appends the lock effects of a call (or constructor call) that the lock
+/// model cannot see by itself: a lock wrapper summarised from its body, a
+/// call that starts threads.
+using CallEffectsFn = llvm::function_ref<void(
+    const clang::Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out)>;
+
 class LocksetAnalysis {
 public:
-  /// Runs the analysis of the CFG of \p ADC to its fixed point. Each function
-  /// starts with no mutex held.
-  LocksetAnalysis(clang::AnalysisDeclContext &ADC, const LockModel &Model);
+  /// Runs the analysis of the CFG of \p ADC to its fixed point, starting with
+  /// \p HeldAtEntry held (what every caller holds, or what the function
+  /// requires).
+  LocksetAnalysis(clang::AnalysisDeclContext &ADC, const LockModel &Model,
+                  llvm::ArrayRef<GuardedMutex> HeldAtEntry = {},
+                  CallEffectsFn CallEffects = nullptr);
+
+  /// Whether the function releases \p Mutex somewhere.
+  bool releases(unsigned Mutex) const {
+    return ReleasedSomewhere.test(lockOf(Mutex, LockMode::Exclusive)) ||
+           ReleasedSomewhere.test(lockOf(Mutex, LockMode::Shared));
+  }
+
+  /// The locks held where the function returns, if it can.
+  const std::optional<Lockset> &exitState() const {
+    return In[Cfg.getExit().getBlockID()];
+  }
 
   /// The mutexes the function acquires or releases.
   llvm::ArrayRef<ObjectPath> mutexes() const { return Mutexes; }
@@ -136,6 +156,7 @@ private:
   /// block ID and successor.
   llvm::DenseMap<unsigned, std::array<llvm::SmallVector<Op, 1>, 2>> EdgeOps;
   std::vector<std::optional<Lockset>> In, Out;
+  llvm::SmallVector<unsigned, 2> EntryLocks;
 
   /// Catch handlers: the CFG links a `try` to its handlers only through
   /// explicit `throw`s, but any call in the body may throw. A handler starts
@@ -154,7 +175,8 @@ private:
   unsigned ownershipOf(unsigned Guard, unsigned Lock);
   void lower(const LockEffect &Effect, unsigned Element,
              llvm::SmallVectorImpl<Op> &Ops);
-  void collectOps();
+  void collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
+                  CallEffectsFn CallEffects);
   void collectTryBodies();
   void run(clang::AnalysisDeclContext &ADC);
   std::optional<Lockset> entryState(const clang::CFGBlock &Block) const;

@@ -63,12 +63,13 @@ static const Expr *localInitializer(const Expr *E) {
 }
 
 void MapModel::callWrites(const CallExpr *Call,
-                          llvm::SmallVectorImpl<MapWrite> &Out) const {
+                          llvm::SmallVectorImpl<MapAccess> &Out) const {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     if (Op->getNumArgs() == 0 || !isMapType(Op->getArg(0)->getType()))
       return;
     if (Op->getOperator() == OO_Subscript)
-      Out.push_back({Op->getArg(0), false, "operator[]", /*IsSubscript=*/true});
+      Out.push_back({Op->getArg(0), false, "operator[]", AccessKind::Write,
+                     /*IsSubscript=*/true});
     else if (Op->getOperator() == OO_Equal)
       Out.push_back({Op->getArg(0), false, "operator="});
     return;
@@ -101,8 +102,8 @@ void MapModel::callWrites(const CallExpr *Call,
                      Name == "swap" ? "std::swap" : "std::erase_if"});
 }
 
-std::optional<MapWrite> MapModel::iteratorOwner(const Expr *E,
-                                                unsigned Depth) const {
+std::optional<MapAccess> MapModel::iteratorOwner(const Expr *E,
+                                                 unsigned Depth) const {
   if (!E || Depth > MaxAliasDepth)
     return std::nullopt;
   E = E->IgnoreImplicit()->IgnoreParenImpCasts();
@@ -131,8 +132,12 @@ std::optional<MapWrite> MapModel::iteratorOwner(const Expr *E,
         !MapTypes.containsClass(Method->getParent()) ||
         !returnsIterator(Method->getName()))
       return std::nullopt;
-    return MapWrite{Member->getImplicitObjectArgument(), isArrowCall(Member),
-                    "element", false, /*IsElementWrite=*/true};
+    return MapAccess{Member->getImplicitObjectArgument(),
+                     isArrowCall(Member),
+                     "element",
+                     AccessKind::ElementWrite,
+                     false,
+                     Member};
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     // `std::next(it)`, `std::prev(it)`.
@@ -145,8 +150,8 @@ std::optional<MapWrite> MapModel::iteratorOwner(const Expr *E,
   return std::nullopt;
 }
 
-std::optional<MapWrite> MapModel::elementOwner(const Expr *E,
-                                               unsigned Depth) const {
+std::optional<MapAccess> MapModel::elementOwner(const Expr *E,
+                                                unsigned Depth) const {
   if (!E || Depth > MaxAliasDepth)
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
@@ -188,10 +193,9 @@ std::optional<MapWrite> MapModel::elementOwner(const Expr *E,
       return std::nullopt;
     if (MapTypes.containsClass(Method->getParent()))
       return Method->getIdentifier() && Method->getName() == "at"
-                 ? std::optional<MapWrite>(
-                       MapWrite{Member->getImplicitObjectArgument(),
-                                isArrowCall(Member), "at", false,
-                                /*IsElementWrite=*/true})
+                 ? std::optional<MapAccess>(MapAccess{
+                       Member->getImplicitObjectArgument(), isArrowCall(Member),
+                       "at", AccessKind::ElementWrite, false, Member})
                  : std::nullopt;
     return elementOwner(Member->getImplicitObjectArgument(), Depth + 1);
   }
@@ -220,7 +224,7 @@ static bool isAssignmentOperator(OverloadedOperatorKind Op) {
 }
 
 void MapModel::writesOf(const Stmt *S,
-                        llvm::SmallVectorImpl<MapWrite> &Out) const {
+                        llvm::SmallVectorImpl<MapAccess> &Out) const {
   const Expr *Modified = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     size_t Before = Out.size();
@@ -244,7 +248,7 @@ void MapModel::writesOf(const Stmt *S,
   }
   if (!Modified)
     return;
-  if (std::optional<MapWrite> Element = elementOwner(Modified, 0))
+  if (std::optional<MapAccess> Element = elementOwner(Modified, 0))
     Out.push_back(*Element);
 }
 
@@ -295,22 +299,35 @@ const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
   return Storage;
 }
 
-std::optional<SharedMap> MapModel::sharedMapOf(const MapWrite &Write,
+std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
                                                const ASTContext &Ctx) const {
-  QualType Type = Write.Object->getType();
-  if (Write.ObjectIsPointer)
+  QualType Type = Access.Object->getType();
+  if (Access.ObjectIsPointer)
     Type = Type->getPointeeType();
-  if (Type.isNull() || Type.isConstQualified())
+  if (Type.isNull() ||
+      (Type.isConstQualified() && Access.Kind != AccessKind::Read))
     return std::nullopt;
-  ObjectPath Path = Write.ObjectIsPointer
-                        ? ObjectPath::fromPointer(Write.Object, Ctx)
-                        : ObjectPath::fromExpr(Write.Object, Ctx);
+  ObjectPath Path = Access.ObjectIsPointer
+                        ? ObjectPath::fromPointer(Access.Object, Ctx)
+                        : ObjectPath::fromExpr(Access.Object, Ctx);
   llvm::ArrayRef<ObjectPath::Step> Steps = Path.steps();
   if (Steps.empty())
     return std::nullopt;
+  const ObjectPath::Step &Root = Steps.front();
+  // `this->map_` (and `this->state_.map_`): a member of the object a method
+  // runs on, shared only if its class says so by guarding it.
+  if (Root.Kind == ObjectPath::StepKind::This) {
+    if (Steps.size() < 2 ||
+        llvm::any_of(Steps.drop_front(), [](const ObjectPath::Step &S) {
+          return S.Kind != ObjectPath::StepKind::Decl ||
+                 !isa<FieldDecl>(S.Decl);
+        }))
+      return std::nullopt;
+    const auto *Field = cast<FieldDecl>(Steps.back().Decl);
+    return SharedMap{std::move(Path), Field, SharedMapKind::Member};
+  }
   const VarDecl *Storage = nullptr;
   const FunctionDecl *Singleton = nullptr;
-  const ObjectPath::Step &Root = Steps.front();
   if (Root.Kind == ObjectPath::StepKind::Decl) {
     Storage = dyn_cast<VarDecl>(Root.Decl);
     if (!Storage || !Storage->hasGlobalStorage() ||
@@ -345,6 +362,43 @@ std::optional<SharedMap> MapModel::sharedMapOf(const MapWrite &Write,
                        : Storage->isStaticLocal() ? SharedMapKind::LocalStatic
                                                   : SharedMapKind::Global;
   return SharedMap{std::move(Path), Storage, Kind, Singleton};
+}
+
+/// Member functions that read an associative container.
+static bool isReader(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("find", "count", "contains", "at", "size", "empty", true)
+      .Cases("begin", "end", "cbegin", "cend", "rbegin", "rend", true)
+      .Cases("crbegin", "crend", "lower_bound", "upper_bound", true)
+      .Cases("equal_range", "bucket", "bucket_count", "bucket_size", true)
+      .Cases("load_factor", "max_size", true)
+      .Default(false);
+}
+
+void MapModel::readsOf(const Stmt *S,
+                       llvm::SmallVectorImpl<MapAccess> &Out) const {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        MapTypes.containsClass(Method->getParent()) &&
+        isReader(Method->getName()))
+      Out.push_back({Member->getImplicitObjectArgument(), isArrowCall(Member),
+                     Method->getName(), AccessKind::Read});
+    return;
+  }
+  // Copies: `auto copy = g_map;`, `local = g_map;`.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (Construct->getConstructor()->isCopyConstructor() &&
+        isMapType(Construct->getType()))
+      Out.push_back({Construct->getArg(0), false, "copy", AccessKind::Read});
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        isMapType(Op->getArg(1)->getType()) &&
+        !Op->getArg(1)->getType()->isRValueReferenceType() &&
+        Op->getArg(1)->isLValue())
+      Out.push_back({Op->getArg(1), false, "copy", AccessKind::Read});
 }
 
 } // namespace mapguard

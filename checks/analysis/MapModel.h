@@ -33,26 +33,37 @@ enum class SharedMapKind : uint8_t {
   Global,       ///< Namespace scope: global, `static`, anonymous, `extern`.
   StaticMember, ///< A static data member.
   LocalStatic,  ///< A function-local static.
+  Member,       ///< A data member of the object a method runs on: shared if
+                ///< the class guards it with a mutex member.
 };
 
 struct SharedMap {
   /// The map as reached: `g_map`, `g_state.by_id`, `registry().map`.
   ObjectPath Path;
-  /// The object with static storage duration the map is, or lives in.
-  const clang::VarDecl *Storage;
+  /// The object with static storage duration the map is, or lives in; for a
+  /// Member, the map's field.
+  const clang::ValueDecl *Storage;
   SharedMapKind Kind;
   /// The accessor that returns Storage, for a Meyers singleton.
   const clang::FunctionDecl *Singleton = nullptr;
 };
 
-/// One map that an expression changes: `a.swap(b)` changes both.
-struct MapWrite {
+enum class AccessKind : uint8_t {
+  Write,        ///< The map's structure changes.
+  ElementWrite, ///< The value of an element changes.
+  Read,
+};
+
+/// One map that an expression accesses: `a.swap(b)` writes both.
+struct MapAccess {
   const clang::Expr *Object; ///< The map, or a pointer to it.
   bool ObjectIsPointer = false;
-  llvm::StringRef Operation; ///< `operator[]`, `erase`, `std::swap`, ...
+  llvm::StringRef Operation; ///< `operator[]`, `erase`, `std::swap`, `find`...
+  AccessKind Kind = AccessKind::Write;
   bool IsSubscript = false;
-  /// The value of an element changes, not the map's structure.
-  bool IsElementWrite = false;
+  /// An element write's call on the map (`at`, `find`), which is not a read
+  /// of its own.
+  const clang::Expr *Via = nullptr;
 };
 
 class MapModel {
@@ -68,14 +79,19 @@ public:
     return MapTypes.containsClassOf(T);
   }
 
-  /// The shared map that \p Write changes, if the map is shared.
-  std::optional<SharedMap> sharedMapOf(const MapWrite &Write,
+  /// The shared map that \p Access reaches, if the map is shared or is a
+  /// data member of the object a method runs on (Member).
+  std::optional<SharedMap> sharedMapOf(const MapAccess &Access,
                                        const clang::ASTContext &Ctx) const;
 
   /// Appends the maps that \p S changes, where \p S is a call, an
   /// assignment or an increment.
   void writesOf(const clang::Stmt *S,
-                llvm::SmallVectorImpl<MapWrite> &Out) const;
+                llvm::SmallVectorImpl<MapAccess> &Out) const;
+
+  /// Appends the maps that \p S reads: lookups, iteration, size, copies.
+  void readsOf(const clang::Stmt *S,
+               llvm::SmallVectorImpl<MapAccess> &Out) const;
 
 private:
   NameSet MapTypes;
@@ -84,11 +100,11 @@ private:
       Singletons;
 
   void callWrites(const clang::CallExpr *Call,
-                  llvm::SmallVectorImpl<MapWrite> &Out) const;
-  std::optional<MapWrite> elementOwner(const clang::Expr *E,
-                                       unsigned Depth) const;
-  std::optional<MapWrite> iteratorOwner(const clang::Expr *E,
+                  llvm::SmallVectorImpl<MapAccess> &Out) const;
+  std::optional<MapAccess> elementOwner(const clang::Expr *E,
                                         unsigned Depth) const;
+  std::optional<MapAccess> iteratorOwner(const clang::Expr *E,
+                                         unsigned Depth) const;
   const clang::VarDecl *singletonStorage(const clang::FunctionDecl *F) const;
 };
 

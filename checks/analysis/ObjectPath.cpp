@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -159,6 +160,107 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
     return true;
   }
   return false;
+}
+
+ObjectPath ObjectPath::threadsMarker() {
+  ObjectPath Path;
+  // No expression profiles to this value: Opaque hashes are unsigned 32-bit.
+  Path.Steps.push_back({StepKind::Opaque, nullptr, ~uint64_t(0)});
+  Path.Name = "<other threads>";
+  return Path;
+}
+
+ObjectPath ObjectPath::named(llvm::StringRef Name) {
+  ObjectPath Path;
+  Path.Steps.push_back({StepKind::Opaque, nullptr,
+                        llvm::hash_value(Name) | (uint64_t(1) << 63)});
+  Path.Name = Name.str();
+  return Path;
+}
+
+ObjectPath ObjectPath::parent() const {
+  ObjectPath Path = *this;
+  if (!Path.Steps.empty() && !isOpaque())
+    Path.Steps.pop_back();
+  // The Deref of an array's decay belongs to the element step removed.
+  if (!Path.Steps.empty() && Path.Steps.back().Kind == StepKind::Deref &&
+      (Steps.back().Kind == StepKind::Index ||
+       Steps.back().Kind == StepKind::AnyIndex))
+    Path.Steps.pop_back();
+  Path.rebuildName();
+  return Path;
+}
+
+bool ObjectPath::isGlobal() const {
+  if (Steps.empty())
+    return false;
+  const Step &Root = Steps.front();
+  if (Root.Kind == StepKind::Call)
+    return true;
+  const auto *Var = Root.Kind == StepKind::Decl
+                        ? dyn_cast_or_null<VarDecl>(Root.Decl)
+                        : nullptr;
+  return Var && Var->hasGlobalStorage();
+}
+
+std::optional<ObjectPath> ObjectPath::atCallSite(const CallSubstitution &Call,
+                                                 const ASTContext &Ctx) const {
+  if (isGlobal())
+    return *this;
+  if (Steps.empty() || isOpaque())
+    return std::nullopt;
+  ObjectPath Base;
+  const Step &Root = Steps.front();
+  if (Root.Kind == StepKind::This) {
+    if (!Call.Object)
+      return std::nullopt;
+    Base = Call.ObjectIsPointer ? fromPointer(Call.Object, Ctx, Call.Outer)
+                                : fromExpr(Call.Object, Ctx, Call.Outer);
+  } else if (Root.Kind == StepKind::Decl && isa<ParmVarDecl>(Root.Decl)) {
+    std::optional<unsigned> I =
+        parameterIndex(cast<ParmVarDecl>(Root.Decl), Call.Callee);
+    if (!I || *I >= Call.Args.size())
+      return std::nullopt;
+    Base = fromExpr(Call.Args[*I], Ctx, Call.Outer);
+  } else {
+    return std::nullopt;
+  }
+  if (Base.isOpaque())
+    return std::nullopt;
+  for (const Step &S : llvm::ArrayRef<Step>(Steps).drop_front())
+    Base.push(S);
+  Base.rebuildName();
+  return Base;
+}
+
+ObjectPath ObjectPath::withThisAs(const ObjectPath &Object) const {
+  if (Steps.empty() || Steps.front().Kind != StepKind::This)
+    return *this;
+  ObjectPath Path = Object;
+  for (const Step &S : llvm::ArrayRef<Step>(Steps).drop_front())
+    Path.push(S);
+  Path.rebuildName();
+  return Path;
+}
+
+std::optional<ObjectPath> ObjectPath::inCallee(const CallSubstitution &Call,
+                                               const ASTContext &Ctx) const {
+  if (isGlobal())
+    return *this;
+  if (!Call.Object || isOpaque())
+    return std::nullopt;
+  ObjectPath Object = Call.ObjectIsPointer ? fromPointer(Call.Object, Ctx)
+                                           : fromExpr(Call.Object, Ctx);
+  llvm::ArrayRef<Step> Prefix = Object.Steps;
+  if (Object.isOpaque() || Steps.size() < Prefix.size() ||
+      llvm::ArrayRef<Step>(Steps).take_front(Prefix.size()) != Prefix)
+    return std::nullopt;
+  ObjectPath Path;
+  Path.Steps.push_back({StepKind::This});
+  for (const Step &S : llvm::ArrayRef<Step>(Steps).drop_front(Prefix.size()))
+    Path.push(S);
+  Path.rebuildName();
+  return Path;
 }
 
 void ObjectPath::makeOpaque(const Expr *E, const ASTContext &Ctx) {

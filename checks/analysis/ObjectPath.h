@@ -70,6 +70,38 @@ public:
                                 const clang::ASTContext &Ctx,
                                 const CallSubstitution *Subst = nullptr);
 
+  /// An object known by name only (a mutex named in an option): equal to
+  /// another path only if that was made by name too.
+  static ObjectPath named(llvm::StringRef Name);
+
+  /// The object this path is a member or element of: `g_state` for
+  /// `g_state.by_id`.
+  ObjectPath parent() const;
+
+  /// A pseudo-object that stands for "other threads may be running", so that
+  /// the lockset analysis can carry it like a lock.
+  static ObjectPath threadsMarker();
+
+  /// This path, written in a callee's terms, read at one call: `this` and the
+  /// callee's parameters become the call's object and arguments. Nothing if
+  /// the path names a callee's local.
+  std::optional<ObjectPath> atCallSite(const CallSubstitution &Call,
+                                       const clang::ASTContext &Ctx) const;
+
+  /// This path, written in a caller's terms, as the callee of \p Call names
+  /// it: globals as they are, the call's object as `this`. Nothing if the
+  /// callee cannot name it.
+  std::optional<ObjectPath> inCallee(const CallSubstitution &Call,
+                                     const clang::ASTContext &Ctx) const;
+
+  /// This path, written in terms of the object a method runs on, for the
+  /// object \p Object: `this->mu` becomes `g_state.mu`.
+  ObjectPath withThisAs(const ObjectPath &Object) const;
+
+  /// Whether the path starts at an object with static storage duration (or
+  /// at a function's result), which every function names the same way.
+  bool isGlobal() const;
+
   llvm::ArrayRef<Step> steps() const { return Steps; }
   bool isOpaque() const {
     return !Steps.empty() && Steps.front().Kind == StepKind::Opaque;

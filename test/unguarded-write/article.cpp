@@ -21,8 +21,8 @@
 // ROUTES: routes.cpp:21:3: warning: write to shared map 'g_routes' is not protected by a mutex [mapguard-unguarded-write]
 // ROUTES: routes.cpp:7:28: note: 'g_routes' is a global with static storage duration
 // ROUTES: routes.cpp:20:3: note: 'mutex' is released here
-// ROUTES: routes.cpp:12:3: note: other writes to 'g_routes' hold 'mutex'
+// ROUTES: routes.cpp:12:3: note: 'g_routes' is written with 'mutex' held at 2 of 4 sites
 // ROUTES: routes.cpp:27:3: warning: write to shared map 'g_routes' is not protected by a mutex [mapguard-unguarded-write]
 // ROUTES: routes.cpp:7:28: note: 'g_routes' is a global with static storage duration
 // ROUTES: routes.cpp:25:7: note: 'mutex' is not held when this condition is false
-// ROUTES: routes.cpp:12:3: note: other writes to 'g_routes' hold 'mutex'
+// ROUTES: routes.cpp:12:3: note: 'g_routes' is written with 'mutex' held at 2 of 4 sites

@@ -1,7 +1,8 @@
 // RUN: %check_mapguard %s %t
 //
-// When other writes to the same map hold a mutex, the warning points at one
-// of them: that is the mutex the unprotected write most likely forgot.
+// When other writes to the same map hold a mutex, the warning says how many
+// do and points at one of them: that is the mutex the unprotected write most
+// likely forgot.
 #include <map>
 #include <mutex>
 
@@ -23,12 +24,12 @@ void drop_route(int k) {
   g_routes.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_routes' is not protected by a mutex
   // CHECK-MESSAGES: :[[@LINE-17]]:20: note: 'g_routes' is a global with static storage duration
-  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: other writes to 'g_routes' hold 'mutex'
+  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'g_routes' is written with 'mutex' held at 2 of 3 sites
 }
 
 std::map<int, int> g_unguarded_everywhere;
 void write_without_any_lock(int k) {
   g_unguarded_everywhere[k] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unguarded_everywhere' is not protected by a mutex
-  // CHECK-MESSAGES-NOT: other writes
+  // CHECK-MESSAGES-NOT: is written with
 }

@@ -1,0 +1,207 @@
+//===--- MapguardCheck.cpp - What every mapguard check shares -------------===//
+
+#include "checks/MapguardCheck.h"
+#include "checks/analysis/Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace mapguard {
+
+MapguardCheck::MapguardCheck(llvm::StringRef Name,
+                             tidy::ClangTidyContext *Context,
+                             std::shared_ptr<AnalysisCache> Cache)
+    : ClangTidyCheck(Name, Context), Cache(std::move(Cache)),
+      MapTypes(Options.getLocalOrGlobal(
+          "MapTypes", llvm::join(MapModel::defaultMapTypes(), ";"))),
+      LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
+      GuardTypes(Options.getLocalOrGlobal("GuardTypes", "")),
+      ThreadStarters(Options.getLocalOrGlobal("ThreadStarters", "")),
+      MapGuards(Options.getLocalOrGlobal("MapGuards", "")) {
+  Analysis.ElementWrites =
+      Options.getLocalOrGlobal("ReportElementWrites", true);
+  auto Names = [&](llvm::StringRef Option, llvm::StringRef Value,
+                   std::vector<std::string> &Out) {
+    for (llvm::StringRef Entry : splitList(Value)) {
+      if (isQualifiedIdentifier(Entry))
+        Out.push_back(Entry.str());
+      else
+        configurationDiag("invalid entry '%0' in option '%1.%2': expected a "
+                          "qualified class name such as "
+                          "'absl::flat_hash_map'; the entry is ignored")
+            << Entry << Name << Option;
+    }
+  };
+  Names("MapTypes", MapTypes, Analysis.MapTypes);
+  Names("LockTypes", LockTypes, Analysis.LockTypes);
+  Names("GuardTypes", GuardTypes, Analysis.GuardTypes);
+  Names("ThreadStarters", ThreadStarters, Analysis.ThreadStarters);
+  for (llvm::StringRef Entry : splitList(MapGuards)) {
+    auto [Map, Mutex] = Entry.split('=');
+    Map = Map.trim();
+    Mutex = Mutex.trim();
+    if (Map.empty() || Mutex.empty())
+      configurationDiag("invalid entry '%0' in option '%1.MapGuards': "
+                        "expected 'map=mutex', such as 'g_routes=g_mu'; the "
+                        "entry is ignored")
+          << Entry << Name;
+    else
+      Analysis.MapGuards.push_back({Map.str(), Mutex.str()});
+  }
+}
+
+void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MapTypes", MapTypes);
+  Options.store(Opts, "LockTypes", LockTypes);
+  Options.store(Opts, "GuardTypes", GuardTypes);
+  Options.store(Opts, "ThreadStarters", ThreadStarters);
+  Options.store(Opts, "MapGuards", MapGuards);
+  Options.store(Opts, "ReportElementWrites", Analysis.ElementWrites);
+}
+
+void MapguardCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis walks the translation unit itself; the match only says
+  // which unit this is.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  Cache->enter(Context);
+}
+
+void MapguardCheck::onEndOfTranslationUnit() {
+  if (!Context)
+    return;
+  report(Cache->facts(*Context, Analysis));
+  Cache->leave(Context);
+  Context = nullptr;
+}
+
+std::string MapguardCheck::mapName(const SharedMap &Map) {
+  if (Map.Kind == SharedMapKind::StaticMember && Map.Path.steps().size() == 1)
+    if (const auto *Class =
+            dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext()))
+      return (Class->getName() + "::" + Map.Storage->getName()).str();
+  return Map.Path.name();
+}
+
+void MapguardCheck::noteWhyShared(const AccessFact &Access) {
+  const SharedMap &Map = Access.Map;
+  std::string Storage = Map.Storage->getNameAsString();
+  if (Map.Kind == SharedMapKind::StaticMember)
+    if (const auto *Class =
+            dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext()))
+      Storage = (Class->getName() + "::" + Storage).str();
+  if (Map.Singleton) {
+    diag(Map.Storage->getLocation(),
+         "'%0()' returns '%1', %select{a global|a static data member|a "
+         "function-local static}2 shared by every caller",
+         DiagnosticIDs::Note)
+        << Map.Singleton->getName() << Storage
+        << static_cast<unsigned>(Map.Kind);
+    return;
+  }
+  static const char *const WhyShared[] = {
+      "'%0' is a global with static storage duration",
+      "'%0' is a static data member, shared by every instance",
+      "'%0' is a function-local static, shared by every call",
+      "'%0' is a member that its class guards with a mutex"};
+  diag(Map.Storage->getLocation(), WhyShared[static_cast<unsigned>(Map.Kind)],
+       DiagnosticIDs::Note)
+      << Storage;
+}
+
+void MapguardCheck::noteWhyNotHeld(const AccessFact &Access) {
+  if (!Access.Why)
+    return;
+  const NotHeldReason &Why = Access.Why->Reason;
+  const std::string &Mutex = Access.Why->Mutex.name();
+  if (Why.Kind == NotHeldReason::ReleasedHere) {
+    if (Why.Source == LockSource::GuardScopeEnd && Why.Guard)
+      diag(Why.Loc, "'%0' is released here, where '%1' goes out of scope",
+           DiagnosticIDs::Note)
+          << Mutex << Why.Guard->getName();
+    else if (Why.Source == LockSource::TemporaryEnd)
+      diag(Why.Loc,
+           "'%0' is released here, at the end of the full expression that "
+           "created the temporary guard",
+           DiagnosticIDs::Note)
+          << Mutex;
+    else
+      diag(Why.Loc, "'%0' is released here", DiagnosticIDs::Note) << Mutex;
+  } else if (Why.ConditionValue) {
+    diag(Why.Loc,
+         "'%0' is not held when this condition is %select{false|true}1",
+         DiagnosticIDs::Note)
+        << Mutex << *Why.ConditionValue;
+  } else if (Why.ThroughCase) {
+    diag(Why.Loc, "'%0' is not held on the path through this case",
+         DiagnosticIDs::Note)
+        << Mutex;
+  } else {
+    diag(Why.Loc, "'%0' is not held on the path through here",
+         DiagnosticIDs::Note)
+        << Mutex;
+  }
+}
+
+void MapguardCheck::noteEvidence(const AccessFact &Access,
+                                 const MapGuard *Guard) {
+  if (!Guard)
+    return;
+  std::string Map = mapName(Access.Map);
+  const std::string &Mutex = Guard->Mutex.name();
+  if (Guard->Source == MapGuard::Annotated) {
+    diag(Access.Map.Storage->getLocation(),
+         "'%0' is guarded by '%1', as its 'guarded_by' attribute says",
+         DiagnosticIDs::Note)
+        << Map << Mutex;
+  } else if (Guard->Source == MapGuard::Configured) {
+    diag(Access.Map.Storage->getLocation(),
+         "'%0' is guarded by '%1', as the option 'MapGuards' says",
+         DiagnosticIDs::Note)
+        << Map << Mutex;
+  } else if (Guard->Example && Guard->GuardedWrites > 0) {
+    diag(Guard->Example->Site->getBeginLoc(),
+         "'%0' is written with '%1' held at %2 of %3 sites",
+         DiagnosticIDs::Note)
+        << Map << Mutex << Guard->GuardedWrites << Guard->Writes;
+  } else if (Guard->Example) {
+    diag(Guard->Example->Site->getBeginLoc(),
+         "'%0' is accessed with '%1' held here", DiagnosticIDs::Note)
+        << Map << Mutex;
+  }
+}
+
+void MapguardCheck::reportCallers(
+    const TranslationUnitFacts &Facts,
+    llvm::function_ref<bool(const AccessFact &)> Selects) {
+  for (const CallerFinding &Finding : Facts.callerFindings()) {
+    const AccessFact &Access = *Finding.Access;
+    if (!Selects(Access))
+      continue;
+    const MapGuard *Guard = Facts.guardOf(Access);
+    const FunctionDecl *Callee = Access.Function;
+    diag(Finding.Call.Site->getBeginLoc(),
+         "call to '%0' %select{writes|writes an element of|reads}1 shared map "
+         "'%2' without holding '%3'")
+        << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
+        << mapName(Access.Map) << Guard->Mutex.name();
+    diag(Access.Site->getBeginLoc(),
+         "'%0' %select{writes|writes an element of|reads}1 '%2' here",
+         DiagnosticIDs::Note)
+        << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
+        << mapName(Access.Map);
+    diag(Finding.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
+         DiagnosticIDs::Note)
+        << Callee->getNameAsString() << Guard->Mutex.name();
+  }
+}
+
+} // namespace mapguard

@@ -1,0 +1,258 @@
+//===--- FunctionAnalysis.cpp - The facts of one function -----------------===//
+
+#include "checks/analysis/FunctionAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace mapguard {
+
+namespace {
+
+struct FoundAccess {
+  const Expr *Site;
+  unsigned Ordinal;
+  MapAccess Access;
+  SharedMap Map;
+};
+
+/// Finds the accesses to maps in one function body, before any CFG is
+/// built. Lambda bodies and local classes are functions of their own and
+/// are skipped.
+class AccessFinder : public RecursiveASTVisitor<AccessFinder> {
+public:
+  AccessFinder(const MapModel &Maps, const ASTContext &Ctx, bool ElementWrites,
+               bool Reads, std::vector<FoundAccess> &Found)
+      : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
+        Found(Found) {}
+
+  bool VisitStmt(Stmt *S) {
+    if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
+      return true;
+    Accesses.clear();
+    Maps.writesOf(S, Accesses);
+    if (Reads)
+      Maps.readsOf(S, Accesses);
+    unsigned Ordinal = 0;
+    for (const MapAccess &A : Accesses) {
+      if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
+        continue;
+      if (A.Via)
+        Vias.insert(A.Via);
+      if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx))
+        Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
+      ++Ordinal;
+    }
+    return true;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  /// Drops the reads that are the first half of an element write
+  /// (`m.at(k)` in `m.at(k) = v`, `m.find(k)` in `it->second = v`).
+  void dropReadsOfElementWrites() {
+    llvm::erase_if(Found, [&](const FoundAccess &F) {
+      return F.Access.Kind == AccessKind::Read && Vias.count(F.Site);
+    });
+  }
+
+private:
+  const MapModel &Maps;
+  const ASTContext &Ctx;
+  bool ElementWrites;
+  bool Reads;
+  std::vector<FoundAccess> &Found;
+  llvm::SmallVector<MapAccess, 2> Accesses;
+  llvm::DenseSet<const Expr *> Vias;
+};
+
+std::vector<FoundAccess> findAccesses(const FunctionDecl &Function,
+                                      const MapModel &Maps, bool ElementWrites,
+                                      bool Reads) {
+  std::vector<FoundAccess> Found;
+  AccessFinder Finder(Maps, Function.getASTContext(), ElementWrites, Reads,
+                      Found);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        Finder.TraverseStmt(Init->getInit());
+  Finder.TraverseStmt(Function.getBody());
+  Finder.dropReadsOfElementWrites();
+  return Found;
+}
+
+} // namespace
+
+/// Whether the element that `operator[]` returns is only read where \p Call
+/// stands, so that its insertion of a missing key is a surprise.
+static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
+  // ParentMap takes mutable statements but does not change them.
+  const Stmt *Child = Call;
+  const Stmt *Parent =
+      Parents.getParentIgnoreParenImpCasts(const_cast<CallExpr *>(Call));
+  while (Parent && isa<MaterializeTemporaryExpr, ExprWithCleanups>(Parent)) {
+    Child = Parent;
+    Parent = Parents.getParentIgnoreParenImpCasts(const_cast<Stmt *>(Parent));
+  }
+  if (!Parent)
+    return true;
+  auto IsChild = [&](const Expr *E) {
+    return E && (E->IgnoreParenImpCasts() == Child || E == Child);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
+    return !(BO->isAssignmentOp() && IsChild(BO->getLHS()));
+  if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
+    return !UO->isIncrementDecrementOp();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+    if (Op->getNumArgs() == 0 || !IsChild(Op->getArg(0)))
+      return true;
+    switch (Op->getOperator()) {
+    case OO_Equal:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_StarEqual:
+    case OO_SlashEqual:
+    case OO_PercentEqual:
+    case OO_AmpEqual:
+    case OO_PipeEqual:
+    case OO_CaretEqual:
+    case OO_LessLessEqual:
+    case OO_GreaterGreaterEqual:
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+      return false;
+    default:
+      return true;
+    }
+  }
+  // `m[k].push_back(x)` changes the element; `m[k].size()` reads it.
+  if (const auto *ME = dyn_cast<MemberExpr>(Parent))
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
+      return Method->isConst();
+  return true;
+}
+
+bool accessesMaps(const FunctionDecl &Function, const MapModel &Maps) {
+  return !findAccesses(Function, Maps, /*ElementWrites=*/true, /*Reads=*/true)
+              .empty();
+}
+
+/// The function a call site calls: a call's callee, a constructor, or the
+/// body of a lambda defined there.
+static const FunctionDecl *calleeOf(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    return Call->getDirectCallee();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    return Construct->getConstructor();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return Lambda->getCallOperator();
+  return nullptr;
+}
+
+FunctionFacts analyzeFunction(const FunctionDecl &Function,
+                              const MapModel &Maps, const LockModel &Locks,
+                              const FunctionContext &Context) {
+  FunctionFacts Facts;
+  std::vector<FoundAccess> Found =
+      findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
+
+  AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
+  CFG::BuildOptions &Options = ADC.getCFGBuildOptions();
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddInitializers = true;
+  Options.setAllAlwaysAdd(); // Every call is an element of its own.
+  if (!ADC.getCFG())
+    return Facts;
+
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> AccessesAt;
+  for (unsigned I = 0, E = Found.size(); I != E; ++I)
+    AccessesAt[Found[I].Site].push_back(I);
+
+  LocksetAnalysis Locksets(ADC, Locks, Context.HeldAtEntry,
+                           Context.CallEffects);
+  llvm::ArrayRef<ObjectPath> Mutexes = Locksets.mutexes();
+  std::optional<unsigned> Threads;
+  for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
+    if (Mutexes[M] == ObjectPath::threadsMarker())
+      Threads = M;
+  auto HeldLocks = [&](const Lockset &State) {
+    llvm::SmallVector<GuardedMutex, 2> Held;
+    for (unsigned Lock : State.Must.set_bits())
+      if (LocksetAnalysis::mutexOf(Lock) != Threads)
+        Held.push_back({Mutexes[LocksetAnalysis::mutexOf(Lock)],
+                        LocksetAnalysis::modeOf(Lock)});
+    return Held;
+  };
+  auto SingleThreaded = [&](const Lockset &State) {
+    return Context.SingleThreadedAtEntry &&
+           !(Threads && State.May.test(LocksetAnalysis::lockOf(
+                            *Threads, LockMode::Exclusive)));
+  };
+
+  llvm::DenseSet<const Stmt *> Seen;
+  Locksets.forEachElement([&](const CFGBlock &Block, unsigned Index,
+                              const Lockset &Before) {
+    auto S = Block[Index].getAs<CFGStmt>();
+    // A statement the CFG repeats is still one access, one call.
+    if (!S || !Seen.insert(S->getStmt()).second)
+      return;
+    const Stmt *St = S->getStmt();
+    if (Context.IsTracked)
+      if (const FunctionDecl *Callee = calleeOf(St))
+        if (Context.IsTracked(Callee))
+          Facts.Calls.push_back({Callee, cast<Expr>(St), HeldLocks(Before),
+                                 SingleThreaded(Before)});
+    auto It = AccessesAt.find(St);
+    if (It == AccessesAt.end())
+      return;
+    for (unsigned I : It->second) {
+      const FoundAccess &A = Found[I];
+      AccessFact Fact{A.Site, A.Ordinal, A.Map, A.Access.Kind,
+                      A.Access.Operation};
+      Fact.Function = &Function;
+      Fact.SingleThreaded = SingleThreaded(Before);
+      if (A.Access.IsSubscript)
+        Fact.SubscriptOnlyRead =
+            subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
+      for (const GuardedMutex &M : HeldLocks(Before)) {
+        (M.Mode == LockMode::Exclusive ? Fact.Held : Fact.HeldShared)
+            .push_back(M.Mutex);
+      }
+      // A mutex held both ways counts as exclusive.
+      llvm::erase_if(Fact.HeldShared, [&](const ObjectPath &P) {
+        return llvm::is_contained(Fact.Held, P);
+      });
+      if (Fact.Held.empty() && Fact.HeldShared.empty())
+        if (std::optional<NotHeldReason> Why =
+                Locksets.whyNotHeld(Block, Index, Before))
+          Fact.Why = UnprotectedReason{
+              *Why, Mutexes[LocksetAnalysis::mutexOf(Why->Lock)]};
+      Facts.Accesses.push_back(std::move(Fact));
+    }
+  });
+
+  if (const std::optional<Lockset> &Exit = Locksets.exitState()) {
+    Facts.HeldAtExit = HeldLocks(*Exit);
+    for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
+      if (Locksets.releases(M) &&
+          !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Exclusive)) &&
+          !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Shared)))
+        Facts.ReleasedAtExit.push_back(Mutexes[M]);
+  }
+  return Facts;
+}
+
+} // namespace mapguard

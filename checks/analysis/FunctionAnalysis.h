@@ -1,0 +1,106 @@
+//===--- FunctionAnalysis.h - The facts of one function ---------*- C++ -*-===//
+//
+// Finds the accesses to shared maps in one function body and asks the
+// lockset analysis which mutexes are held at each, at each call to another
+// function of the translation unit, and where the function returns. The
+// function is analysed in a context: the locks its callers hold, and
+// whether other threads may run yet.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPGUARD_ANALYSIS_FUNCTIONANALYSIS_H
+#define MAPGUARD_ANALYSIS_FUNCTIONANALYSIS_H
+
+#include "checks/analysis/LockModel.h"
+#include "checks/analysis/LocksetAnalysis.h"
+#include "checks/analysis/MapModel.h"
+#include <optional>
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
+namespace mapguard {
+
+/// Why an access is not protected, with the mutex it is about.
+struct UnprotectedReason {
+  NotHeldReason Reason;
+  ObjectPath Mutex;
+};
+
+/// One access to a map and the mutexes held on every path to it.
+struct AccessFact {
+  const clang::Expr *Site;
+  /// Which of the maps the site accesses (`a.swap(b)` writes two).
+  unsigned Ordinal;
+  SharedMap Map;
+  AccessKind Kind;
+  llvm::StringRef Operation;
+  /// An `operator[]` whose result is only read: it still inserts.
+  bool SubscriptOnlyRead = false;
+  /// Mutexes held exclusively on every path.
+  llvm::SmallVector<ObjectPath, 1> Held;
+  /// Mutexes held only shared on every path: enough for a read only.
+  llvm::SmallVector<ObjectPath, 1> HeldShared;
+  std::optional<UnprotectedReason> Why;
+  const clang::FunctionDecl *Function = nullptr;
+  /// No other thread can run here: static initialisation, `main` before it
+  /// starts a thread, functions called only from there, `std::call_once`.
+  bool SingleThreaded = false;
+
+  bool isWrite() const { return Kind != AccessKind::Read; }
+  bool holds(const ObjectPath &Mutex) const {
+    return llvm::is_contained(Held, Mutex) ||
+           (!isWrite() && llvm::is_contained(HeldShared, Mutex));
+  }
+};
+
+/// A call to a function of the translation unit (a lambda: where it is
+/// defined), with the locks held there.
+struct CallSiteFact {
+  const clang::FunctionDecl *Callee;
+  const clang::Expr *Site;
+  /// Held on every path, in the caller's terms.
+  llvm::SmallVector<GuardedMutex, 2> Held;
+  bool SingleThreaded;
+};
+
+struct FunctionFacts {
+  std::vector<AccessFact> Accesses;
+  std::vector<CallSiteFact> Calls;
+  /// Where the function returns (if it can): the locks held on every path.
+  std::optional<llvm::SmallVector<GuardedMutex, 2>> HeldAtExit;
+  /// Mutexes the function releases and does not hold where it returns.
+  llvm::SmallVector<ObjectPath, 2> ReleasedAtExit;
+};
+
+/// What a function's callers and the translation unit tell about it.
+struct FunctionContext {
+  /// Held when the function is entered: what every caller holds, and what
+  /// its `requires_capability` attribute names.
+  llvm::ArrayRef<GuardedMutex> HeldAtEntry;
+  /// No other thread runs when the function is entered.
+  bool SingleThreadedAtEntry = false;
+  /// Lock effects of calls the lock model cannot see (lock wrappers, calls
+  /// that start threads); acquiring ObjectPath::threadsMarker() says that
+  /// other threads may run from there on.
+  CallEffectsFn CallEffects = nullptr;
+  /// Which callees to record call sites for.
+  llvm::function_ref<bool(const clang::FunctionDecl *)> IsTracked = nullptr;
+  bool ElementWrites = true;
+  bool Reads = true;
+};
+
+/// Whether \p Function's body accesses a map that may be shared: the cheap
+/// test that spares most functions a CFG.
+bool accessesMaps(const clang::FunctionDecl &Function, const MapModel &Maps);
+
+/// The facts of \p Function in \p Context.
+FunctionFacts analyzeFunction(const clang::FunctionDecl &Function,
+                              const MapModel &Maps, const LockModel &Locks,
+                              const FunctionContext &Context);
+
+} // namespace mapguard
+
+#endif // MAPGUARD_ANALYSIS_FUNCTIONANALYSIS_H

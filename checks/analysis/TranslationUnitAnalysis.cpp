@@ -1,0 +1,825 @@
+//===--- TranslationUnitAnalysis.cpp - Facts in their context -------------===//
+
+#include "checks/analysis/TranslationUnitAnalysis.h"
+#include "checks/analysis/Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace mapguard {
+
+// Contexts are recomputed until no function's changes; a call graph whose
+// recursion keeps changing them after this many rounds has its remaining
+// functions analysed with no lock held.
+static constexpr unsigned MaxContextRounds = 8;
+
+std::string AnalysisOptions::key() const {
+  std::string Key;
+  for (const auto *List : {&MapTypes, &LockTypes, &GuardTypes, &ThreadStarters})
+    for (const std::string &S : *List)
+      Key += S + ";";
+  Key += "|";
+  for (const auto &[Map, Mutex] : MapGuards)
+    Key += Map + "=" + Mutex + ";";
+  Key += ElementWrites ? "|E" : "|-";
+  return Key;
+}
+
+namespace {
+
+/// A call of a function, as its callee sees it.
+struct IncomingCall {
+  const FunctionDecl *Caller;
+  CallSiteFact Call;
+  /// The locks held at the call, named as the callee names them.
+  llvm::SmallVector<GuardedMutex, 2> HeldInCallee;
+};
+
+struct Context {
+  llvm::SmallVector<GuardedMutex, 2> HeldAtEntry;
+  bool SingleThreaded = false;
+
+  bool operator==(const Context &O) const {
+    if (SingleThreaded != O.SingleThreaded ||
+        HeldAtEntry.size() != O.HeldAtEntry.size())
+      return false;
+    return llvm::all_of(HeldAtEntry, [&](const GuardedMutex &M) {
+      return llvm::any_of(O.HeldAtEntry, [&](const GuardedMutex &N) {
+        return M.Mutex == N.Mutex && M.Mode == N.Mode;
+      });
+    });
+  }
+  bool operator!=(const Context &O) const { return !(*this == O); }
+};
+
+/// What the translation unit knows about one function.
+struct FunctionNode {
+  const FunctionDecl *Decl;
+  /// The functions of the translation unit it calls (lambdas: defines), and
+  /// where.
+  llvm::SmallVector<std::pair<const FunctionDecl *, const Expr *>, 4> Calls;
+  bool StartsThreads = false;
+  bool AccessesMaps = false;
+  bool Relevant = false;
+  /// Handed to a thread starter: runs on a thread of its own.
+  bool ThreadEntry = false;
+  /// Handed to std::call_once: runs once, before anyone else gets past it.
+  bool OnceBody = false;
+  /// Called from static initialisers, which run before `main`.
+  bool CalledAtStaticInit = false;
+  /// May be called from places the translation unit does not show: its
+  /// address is taken, or it is virtual.
+  bool Escapes = false;
+  unsigned IncomingEdges = 0;
+
+  std::optional<Context> AnalysedIn;
+  FunctionFacts Facts;
+};
+
+/// Whether \p D, and what it contains, lies in a system header.
+static bool inSystemHeader(const Decl *D, const SourceManager &SM) {
+  SourceLocation Loc = D->getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+/// Collects the function bodies, lambdas and static initialisers of the
+/// translation unit outside system headers.
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  explicit Collector(const SourceManager &SM) : SM(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D, SM))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+        !F->isInvalidDecl() && !F->isDefaulted())
+      Functions.push_back(F);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    CXXMethodDecl *Op = L->getCallOperator();
+    if (Op && !Op->isDependentContext() && !Op->isInvalidDecl())
+      Functions.push_back(Op);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    // Namespace-scope and static-member initialisers run before `main`;
+    // a function-local static's runs on whichever thread gets there first.
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->getInit() &&
+        !V->getDeclContext()->isDependentContext() && !V->isInvalidDecl())
+      StaticInits.push_back(V->getInit());
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+  std::vector<const Expr *> StaticInits;
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+class TranslationUnitAnalyzer {
+public:
+  TranslationUnitAnalyzer(ASTContext &Ctx, const AnalysisOptions &Options);
+  std::unique_ptr<TranslationUnitFacts> run();
+
+private:
+  ASTContext &Ctx;
+  const AnalysisOptions &Options;
+  MapModel Maps;
+  LockModel Locks;
+  NameSet ThreadStarters;
+  std::vector<FunctionNode> Nodes;
+  llvm::DenseMap<const FunctionDecl *, unsigned> NodeOf;
+  /// Calls from static initialisers, by callee.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Expr *, 1>>
+      StaticInitCalls;
+  /// Calls into each function, from the latest facts of its callers.
+  llvm::DenseMap<const FunctionDecl *, std::vector<IncomingCall>> Incoming;
+
+  /// What a lock wrapper does where it returns, read from its body.
+  struct Summary {
+    llvm::SmallVector<GuardedMutex, 2> Acquires;
+    llvm::SmallVector<ObjectPath, 2> Releases;
+  };
+  llvm::DenseMap<const FunctionDecl *, std::optional<Summary>> Summaries;
+  llvm::DenseSet<const FunctionDecl *> Summarising;
+
+  FunctionNode *node(const FunctionDecl *F) {
+    if (!F)
+      return nullptr;
+    auto It = NodeOf.find(F->getCanonicalDecl());
+    return It == NodeOf.end() ? nullptr : &Nodes[It->second];
+  }
+  const FunctionDecl *definitionOf(const FunctionDecl *F) {
+    FunctionNode *N = node(F);
+    return N ? N->Decl : nullptr;
+  }
+
+  void collect();
+  void scanBodies();
+  void scan(FunctionNode *Owner, const Stmt *S);
+  const FunctionDecl *callableOf(const Expr *E, unsigned Depth = 0);
+  void propagate();
+  Context contextOf(const FunctionNode &N);
+  void analyse(FunctionNode &N, const Context &C);
+  void callEffects(const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out);
+  const Summary *summaryOf(const FunctionDecl *F);
+  void recordIncoming(const FunctionNode &Caller);
+  std::unique_ptr<TranslationUnitFacts> conclude();
+};
+
+static std::vector<llvm::StringRef>
+refs(const std::vector<std::string> &Strings) {
+  return std::vector<llvm::StringRef>(Strings.begin(), Strings.end());
+}
+
+TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
+                                                 const AnalysisOptions &Options)
+    : Ctx(Ctx), Options(Options), Maps(refs(Options.MapTypes)),
+      Locks(refs(Options.LockTypes), refs(Options.GuardTypes)),
+      ThreadStarters(
+          {"std::thread", "std::jthread", "std::async", "pthread_create"}) {
+  for (const std::string &Name : Options.ThreadStarters)
+    ThreadStarters.insert(Name);
+}
+
+void TranslationUnitAnalyzer::collect() {
+  Collector C(Ctx.getSourceManager());
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const FunctionDecl *F : C.Functions) {
+    auto [It, Inserted] =
+        NodeOf.try_emplace(F->getCanonicalDecl(), Nodes.size());
+    if (Inserted)
+      Nodes.push_back(FunctionNode{F});
+  }
+  for (FunctionNode &N : Nodes) {
+    N.AccessesMaps = accessesMaps(*N.Decl, Maps);
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(N.Decl))
+      N.Escapes |= Method->isVirtual();
+  }
+  scanBodies();
+  // Calls made while initialising globals, before `main`.
+  for (const Expr *Init : C.StaticInits)
+    scan(nullptr, Init);
+}
+
+void TranslationUnitAnalyzer::scanBodies() {
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I) {
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Nodes[I].Decl))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getInit())
+          scan(&Nodes[I], Init->getInit());
+    scan(&Nodes[I], Nodes[I].Decl->getBody());
+  }
+}
+
+const FunctionDecl *TranslationUnitAnalyzer::callableOf(const Expr *E,
+                                                        unsigned Depth) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return callableOf(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      return callableOf(Construct->getArg(0), Depth + 1);
+    // A functor: its call operator runs.
+    if (const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl())
+      for (const CXXMethodDecl *Method : Class->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          return definitionOf(Method);
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_AddrOf
+               ? callableOf(UO->getSubExpr(), Depth + 1)
+               : nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return definitionOf(F);
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->isLocalVarDecl() && Var->getInit())
+        return callableOf(Var->getInit(), Depth + 1);
+    if (const auto *Class = Ref->getType()->getAsCXXRecordDecl())
+      for (const CXXMethodDecl *Method : Class->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          return definitionOf(Method);
+  }
+  return nullptr;
+}
+
+/// Walks one body (or static initialiser) for what the call graph needs:
+/// calls, lambdas, thread starts, `std::call_once`, functions whose address
+/// escapes. Lambda bodies and local classes belong to functions of their
+/// own.
+void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
+  llvm::SmallVector<const Stmt *, 32> Stack{Root};
+  llvm::DenseSet<const Expr *> Callees;
+  auto AddCall = [&](const FunctionDecl *Callee, const Expr *Site) {
+    FunctionNode *Target = node(Callee);
+    if (!Target)
+      return;
+    ++Target->IncomingEdges;
+    if (Owner)
+      Owner->Calls.push_back({Target->Decl, Site});
+    else
+      StaticInitCalls[Target->Decl].push_back(Site);
+  };
+  auto StartThreads = [&](llvm::ArrayRef<const Expr *> Args) {
+    if (Owner)
+      Owner->StartsThreads = true;
+    for (const Expr *Arg : Args)
+      if (FunctionNode *Entry = node(callableOf(Arg)))
+        Entry->ThreadEntry = true;
+  };
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      AddCall(Lambda->getCallOperator(), Lambda);
+      for (const Expr *Init : Lambda->capture_inits())
+        Stack.push_back(Init);
+      continue;
+    }
+    if (isa<DeclStmt>(S))
+      for (const Decl *D : cast<DeclStmt>(S)->decls())
+        if (isa<CXXRecordDecl>(D))
+          goto children_done; // A local class: its methods are nodes.
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
+      llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+      if (Callee && ThreadStarters.contains(Callee))
+        StartThreads(Args);
+      else if (Callee && Callee->isInStdNamespace() &&
+               Callee->getIdentifier() && Callee->getName() == "call_once") {
+        for (const Expr *Arg : Args.drop_front())
+          if (FunctionNode *Once = node(callableOf(Arg)))
+            Once->OnceBody = true;
+      }
+      AddCall(Callee, Call);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+      if (ThreadStarters.contains(Class) ||
+          ThreadStarters.contains(Construct->getConstructor()))
+        StartThreads(llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                  Construct->getNumArgs()));
+      AddCall(Construct->getConstructor(), Construct);
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      // A function named other than as a callee escapes: a callback.
+      if (!Callees.count(Ref))
+        if (FunctionNode *Target = node(dyn_cast<FunctionDecl>(Ref->getDecl())))
+          Target->Escapes = true;
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  children_done:;
+  }
+}
+
+void TranslationUnitAnalyzer::propagate() {
+  // Who starts threads, through calls.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (FunctionNode &N : Nodes)
+      if (!N.StartsThreads)
+        for (auto &[Callee, Site] : N.Calls)
+          if (node(Callee)->StartsThreads && !isa<LambdaExpr>(Site)) {
+            N.StartsThreads = Changed = true;
+            break;
+          }
+  }
+  // The functions to analyse: those that access maps, and their callers.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Callers;
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+    for (auto &[Callee, Site] : Nodes[I].Calls)
+      Callers[Callee].push_back(I);
+  llvm::SmallVector<unsigned, 16> Work;
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+    if (Nodes[I].AccessesMaps) {
+      Nodes[I].Relevant = true;
+      Work.push_back(I);
+    }
+  while (!Work.empty()) {
+    unsigned I = Work.pop_back_val();
+    for (unsigned Caller : Callers[Nodes[I].Decl])
+      if (!Nodes[Caller].Relevant) {
+        Nodes[Caller].Relevant = true;
+        Work.push_back(Caller);
+      }
+  }
+}
+
+const TranslationUnitAnalyzer::Summary *
+TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
+  FunctionNode *N = node(F);
+  if (!N || N->Decl->hasAttrs()) // Attributes say it exactly.
+    return nullptr;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(N->Decl))
+    if (Locks.isMutexClass(Method->getParent()) ||
+        Locks.isGuardClass(Method->getParent()))
+      return nullptr; // The lock model knows these.
+  auto Found = Summaries.find(N->Decl);
+  if (Found != Summaries.end())
+    return Found->second ? &*Found->second : nullptr;
+  if (!Summarising.insert(N->Decl).second)
+    return nullptr; // Recursion: no effect while being summarised.
+  // Only a body that locks, or calls a wrapper, can be a wrapper.
+  bool MayLock = false;
+  llvm::SmallVector<const Stmt *, 32> Stack{N->Decl->getBody()};
+  llvm::SmallVector<LockEffect, 2> Effects;
+  while (!Stack.empty() && !MayLock) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    Effects.clear();
+    Locks.stmtEffects(S, Ctx, Effects);
+    MayLock = !Effects.empty();
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      MayLock |= summaryOf(Call->getDirectCallee()) != nullptr;
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  std::optional<Summary> Result;
+  if (MayLock) {
+    FunctionContext C;
+    auto Hook = [this](const Expr &Call,
+                       llvm::SmallVectorImpl<LockEffect> &Out) {
+      callEffects(Call, Out);
+    };
+    C.CallEffects = Hook;
+    C.Reads = false;
+    C.ElementWrites = false;
+    FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, C);
+    Summary S;
+    if (Facts.HeldAtExit)
+      S.Acquires = *Facts.HeldAtExit;
+    S.Releases = Facts.ReleasedAtExit;
+    if (!S.Acquires.empty() || !S.Releases.empty())
+      Result = std::move(S);
+  }
+  Summarising.erase(N->Decl);
+  auto &Slot = Summaries[N->Decl];
+  Slot = std::move(Result);
+  return Slot ? &*Slot : nullptr;
+}
+
+/// How \p Call reads its callee's parameters and `this`.
+static CallSubstitution substitutionOf(const Expr &Call,
+                                       const FunctionDecl *Callee) {
+  CallSubstitution Subst;
+  Subst.Callee = Callee;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    Subst.Object = Member->getImplicitObjectArgument();
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
+      Subst.ObjectIsPointer = ME->isArrow();
+  }
+  if (const auto *C = dyn_cast<CallExpr>(&Call)) {
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Callee) &&
+        !Args.empty()) {
+      Subst.Object = Args.front();
+      Args = Args.drop_front();
+    }
+    Subst.Args = Args;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call)) {
+    Subst.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                              Construct->getNumArgs());
+  }
+  return Subst;
+}
+
+void TranslationUnitAnalyzer::callEffects(
+    const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out) {
+  const FunctionDecl *Callee = nullptr;
+  bool StartsThreads = false;
+  if (const auto *C = dyn_cast<CallExpr>(&Call)) {
+    Callee = C->getDirectCallee();
+    StartsThreads = Callee && ThreadStarters.contains(Callee);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call)) {
+    Callee = Construct->getConstructor();
+    StartsThreads =
+        ThreadStarters.contains(Construct->getConstructor()->getParent());
+  }
+  if (!Callee)
+    return;
+  FunctionNode *N = node(Callee);
+  if (StartsThreads || (N && N->StartsThreads)) {
+    LockEffect E{LockEffect::Acquire, ObjectPath::threadsMarker()};
+    E.Loc = Call.getBeginLoc();
+    Out.push_back(std::move(E));
+  }
+  const Summary *S = summaryOf(Callee);
+  if (!S)
+    return;
+  CallSubstitution Subst = substitutionOf(Call, N->Decl);
+  for (const ObjectPath &M : S->Releases)
+    if (std::optional<ObjectPath> AtCall = M.atCallSite(Subst, Ctx)) {
+      LockEffect E{LockEffect::Release, std::move(*AtCall)};
+      E.AnyMode = true;
+      E.Loc = Call.getBeginLoc();
+      Out.push_back(std::move(E));
+    }
+  for (const GuardedMutex &M : S->Acquires)
+    if (std::optional<ObjectPath> AtCall = M.Mutex.atCallSite(Subst, Ctx)) {
+      LockEffect E{LockEffect::Acquire, std::move(*AtCall), M.Mode};
+      E.Loc = Call.getBeginLoc();
+      Out.push_back(std::move(E));
+    }
+}
+
+/// The locks a function requires by its `requires_capability` attribute.
+static void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<GuardedMutex> &Out) {
+  for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : A->args())
+      Out.push_back({Arg->getType()->isPointerType()
+                         ? ObjectPath::fromPointer(Arg, Ctx)
+                         : ObjectPath::fromExpr(Arg, Ctx),
+                     A->isShared() ? LockMode::Shared : LockMode::Exclusive});
+}
+
+Context TranslationUnitAnalyzer::contextOf(const FunctionNode &N) {
+  Context C;
+  bool IsMain = N.Decl->isMain();
+  const std::vector<IncomingCall> &Calls = Incoming[N.Decl];
+  bool KnownCallers =
+      !N.ThreadEntry && !N.Escapes && !IsMain &&
+      (N.IncomingEdges > 0 || StaticInitCalls.count(N.Decl)) &&
+      // With no external linkage, or called here: its callers are these.
+      (!Calls.empty() || StaticInitCalls.count(N.Decl));
+  if (IsMain) {
+    C.SingleThreaded = true;
+  } else if (KnownCallers) {
+    // What every call holds; single-threaded if every call is.
+    bool First = true;
+    C.SingleThreaded = true;
+    for (const IncomingCall &In : Calls) {
+      C.SingleThreaded &= In.Call.SingleThreaded;
+      if (First) {
+        C.HeldAtEntry = In.HeldInCallee;
+        First = false;
+        continue;
+      }
+      llvm::erase_if(C.HeldAtEntry, [&](const GuardedMutex &M) {
+        return llvm::none_of(In.HeldInCallee, [&](const GuardedMutex &H) {
+          return H.Mutex == M.Mutex && H.Mode == M.Mode;
+        });
+      });
+    }
+    // A static initialiser holds nothing, and runs alone.
+    if (StaticInitCalls.count(N.Decl))
+      C.HeldAtEntry.clear();
+  }
+  if (N.OnceBody)
+    C.SingleThreaded = true;
+  requiredLocks(N.Decl, Ctx, C.HeldAtEntry);
+  return C;
+}
+
+void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
+  FunctionContext FC;
+  FC.HeldAtEntry = C.HeldAtEntry;
+  FC.SingleThreadedAtEntry = C.SingleThreaded;
+  auto Hook = [this](const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out) {
+    callEffects(Call, Out);
+  };
+  FC.CallEffects = Hook;
+  auto Tracked = [this](const FunctionDecl *F) {
+    FunctionNode *Target = node(F);
+    return Target && Target->Relevant;
+  };
+  FC.IsTracked = Tracked;
+  FC.ElementWrites = Options.ElementWrites;
+  N.Facts = analyzeFunction(*N.Decl, Maps, Locks, FC);
+  N.AnalysedIn = C;
+}
+
+void TranslationUnitAnalyzer::recordIncoming(const FunctionNode &Caller) {
+  // Drop what this caller said before, then add its calls anew.
+  for (auto &[Callee, Site] : Caller.Calls) {
+    auto &Calls = Incoming[Callee];
+    llvm::erase_if(Calls, [&](const IncomingCall &In) {
+      return In.Caller == Caller.Decl;
+    });
+  }
+  for (const CallSiteFact &Call : Caller.Facts.Calls) {
+    FunctionNode *Callee = node(Call.Callee);
+    if (!Callee)
+      continue;
+    IncomingCall In{Caller.Decl, Call, {}};
+    if (isa<LambdaExpr>(Call.Site)) {
+      // A lambda names what its definition sees the same way.
+      In.HeldInCallee = Call.Held;
+    } else {
+      CallSubstitution Subst = substitutionOf(*Call.Site, Callee->Decl);
+      for (const GuardedMutex &M : Call.Held)
+        if (std::optional<ObjectPath> Inside = M.Mutex.inCallee(Subst, Ctx))
+          In.HeldInCallee.push_back({std::move(*Inside), M.Mode});
+    }
+    Incoming[Callee->Decl].push_back(std::move(In));
+  }
+}
+
+std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::run() {
+  collect();
+  propagate();
+  // Callers before callees, so that most contexts are known when first
+  // needed; recursion is settled by the rounds.
+  std::vector<unsigned> Order;
+  {
+    llvm::DenseSet<unsigned> Visited;
+    std::vector<unsigned> PostOrder;
+    std::function<void(unsigned)> Visit = [&](unsigned I) {
+      if (!Visited.insert(I).second)
+        return;
+      for (auto &[Callee, Site] : Nodes[I].Calls)
+        if (FunctionNode *Target = node(Callee); Target && Target->Relevant)
+          Visit(NodeOf[Target->Decl->getCanonicalDecl()]);
+      PostOrder.push_back(I);
+    };
+    for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+      if (Nodes[I].Relevant)
+        Visit(I);
+    Order.assign(PostOrder.rbegin(), PostOrder.rend());
+  }
+  bool Stable = false;
+  for (unsigned Round = 0; Round != MaxContextRounds && !Stable; ++Round) {
+    Stable = true;
+    for (unsigned I : Order) {
+      Context C = contextOf(Nodes[I]);
+      if (Nodes[I].AnalysedIn && *Nodes[I].AnalysedIn == C)
+        continue;
+      Stable = false;
+      analyse(Nodes[I], C);
+      recordIncoming(Nodes[I]);
+    }
+  }
+  if (!Stable) {
+    // Unsettled recursion: assume nothing.
+    for (unsigned I : Order) {
+      Context C;
+      if (Nodes[I].AnalysedIn && *Nodes[I].AnalysedIn != contextOf(Nodes[I])) {
+        analyse(Nodes[I], C);
+        recordIncoming(Nodes[I]);
+      }
+    }
+  }
+  return conclude();
+}
+
+/// Which of two facts of one site (two instantiations of a template) to
+/// keep: the one a reader must see.
+static bool isWorse(const AccessFact &A, const AccessFact &B) {
+  if (A.SingleThreaded != B.SingleThreaded)
+    return !A.SingleThreaded;
+  return A.Held.size() + A.HeldShared.size() <
+         B.Held.size() + B.HeldShared.size();
+}
+
+std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
+  auto Result = std::make_unique<TranslationUnitFacts>();
+  std::vector<AccessFact> &Accesses = Result->Accesses;
+  llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> BySite;
+  for (const FunctionNode &N : Nodes) {
+    if (!N.Relevant)
+      continue;
+    for (const AccessFact &A : N.Facts.Accesses) {
+      auto Key =
+          std::make_pair(A.Site->getBeginLoc().getRawEncoding(), A.Ordinal);
+      auto [It, Inserted] = BySite.try_emplace(Key, Accesses.size());
+      if (Inserted)
+        Accesses.push_back(A);
+      else if (isWorse(A, Accesses[It->second]))
+        Accesses[It->second] = A;
+    }
+  }
+
+  // Group the accesses by map.
+  std::vector<ObjectPath> MapPaths;
+  Result->MapOf.resize(Accesses.size());
+  for (size_t I = 0, E = Accesses.size(); I != E; ++I) {
+    auto Found = llvm::find(MapPaths, Accesses[I].Map.Path);
+    Result->MapOf[I] = Found - MapPaths.begin();
+    if (Found == MapPaths.end())
+      MapPaths.push_back(Accesses[I].Map.Path);
+  }
+  Result->Maps.resize(MapPaths.size());
+
+  for (size_t M = 0, E = MapPaths.size(); M != E; ++M) {
+    auto &Info = Result->Maps[M];
+    llvm::SmallVector<const AccessFact *, 8> Mine;
+    for (size_t I = 0, N = Accesses.size(); I != N; ++I)
+      if (Result->MapOf[I] == M)
+        Mine.push_back(&Accesses[I]);
+    const AccessFact &First = *Mine.front();
+    Info.WrittenConcurrently = llvm::any_of(Mine, [](const AccessFact *A) {
+      return A->isWrite() && !A->SingleThreaded;
+    });
+
+    // The guard: configured, annotated, or the mutex most accesses hold.
+    std::optional<MapGuard> Guard;
+    std::string StorageName = First.Map.Path.name();
+    if (First.Map.Kind == SharedMapKind::StaticMember)
+      if (const auto *Class =
+              dyn_cast<CXXRecordDecl>(First.Map.Storage->getDeclContext()))
+        StorageName =
+            (Class->getName() + "::" + First.Map.Storage->getName()).str();
+    for (const auto &[Map, Mutex] : Options.MapGuards)
+      if (Map == First.Map.Path.name() || Map == StorageName)
+        Guard = MapGuard{ObjectPath::named(Mutex), MapGuard::Configured};
+    const ObjectPath::Step &Last = First.Map.Path.steps().back();
+    const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
+                               ? dyn_cast_or_null<ValueDecl>(Last.Decl)
+                               : nullptr;
+    if (!Guard && Declared)
+      for (const auto *A : Declared->specific_attrs<GuardedByAttr>()) {
+        ObjectPath Mutex = ObjectPath::fromExpr(A->getArg(), Ctx);
+        if (isa<FieldDecl>(Declared))
+          Mutex = Mutex.withThisAs(First.Map.Path.parent());
+        Guard = MapGuard{std::move(Mutex), MapGuard::Annotated};
+      }
+    if (!Guard) {
+      llvm::SmallVector<std::pair<const ObjectPath *, unsigned>, 4> Counts;
+      for (const AccessFact *A : Mine) {
+        if (A->SingleThreaded)
+          continue;
+        auto Count = [&](const ObjectPath &P) {
+          auto It = llvm::find_if(Counts,
+                                  [&](const auto &C) { return *C.first == P; });
+          if (It == Counts.end())
+            Counts.push_back({&P, 1});
+          else
+            ++It->second;
+        };
+        for (const ObjectPath &P : A->Held)
+          Count(P);
+        if (!A->isWrite())
+          for (const ObjectPath &P : A->HeldShared)
+            Count(P);
+      }
+      if (!Counts.empty()) {
+        auto Best = std::max_element(
+            Counts.begin(), Counts.end(),
+            [](const auto &A, const auto &B) { return A.second < B.second; });
+        Guard = MapGuard{*Best->first, MapGuard::Inferred};
+      }
+    }
+    if (Guard) {
+      for (const AccessFact *A : Mine) {
+        if (!A->isWrite() || A->SingleThreaded)
+          continue;
+        ++Guard->Writes;
+        if (TranslationUnitFacts::holds(*A, *Guard)) {
+          ++Guard->GuardedWrites;
+          if (!Guard->Example)
+            Guard->Example = A;
+        }
+      }
+      if (!Guard->Example)
+        for (const AccessFact *A : Mine)
+          if (TranslationUnitFacts::holds(*A, *Guard)) {
+            Guard->Example = A;
+            break;
+          }
+    }
+    // A member map is shared when its class guards it with a member mutex.
+    Info.Shared =
+        First.Map.Kind != SharedMapKind::Member ||
+        (Guard &&
+         (Guard->Source != MapGuard::Inferred ||
+          (!Guard->Mutex.steps().empty() &&
+           Guard->Mutex.steps().front().Kind == ObjectPath::StepKind::This)));
+    Info.Guard = std::move(Guard);
+  }
+
+  // Accesses protected by some callers and not others: report the callers.
+  llvm::DenseSet<std::pair<const Expr *, unsigned>> Reported;
+  for (size_t I = 0, E = Accesses.size(); I != E; ++I) {
+    const AccessFact &A = Accesses[I];
+    const auto &Info = Result->Maps[Result->MapOf[I]];
+    if (!Info.Shared || !Info.Guard || A.SingleThreaded ||
+        TranslationUnitFacts::holds(A, *Info.Guard))
+      continue;
+    FunctionNode *N = node(A.Function);
+    if (!N || N->ThreadEntry || N->Escapes)
+      continue;
+    const std::vector<IncomingCall> &Calls = Incoming[N->Decl];
+    auto Holds = [&](const IncomingCall &In) {
+      return llvm::any_of(In.HeldInCallee, [&](const GuardedMutex &M) {
+        return (M.Mode == LockMode::Exclusive || !A.isWrite()) &&
+               (M.Mutex == Info.Guard->Mutex ||
+                (Info.Guard->Source == MapGuard::Configured &&
+                 M.Mutex.name() == Info.Guard->Mutex.name()));
+      });
+    };
+    auto Good = llvm::find_if(Calls, Holds);
+    if (Good == Calls.end())
+      continue;
+    Result->AtCallers[&A] = true;
+    for (const IncomingCall &In : Calls)
+      if (!Holds(In) && !In.Call.SingleThreaded &&
+          Reported.insert({In.Call.Site, Result->MapOf[I]}).second)
+        Result->CallerFindings.push_back(
+            {In.Caller, In.Call, &A, Good->Call.Site});
+  }
+  return Result;
+}
+
+bool TranslationUnitFacts::isShared(const AccessFact &Access) const {
+  return Maps[MapOf[indexOf(Access)]].Shared;
+}
+
+const MapGuard *TranslationUnitFacts::guardOf(const AccessFact &Access) const {
+  const auto &Guard = Maps[MapOf[indexOf(Access)]].Guard;
+  return Guard ? &*Guard : nullptr;
+}
+
+bool TranslationUnitFacts::isWrittenConcurrently(
+    const AccessFact &Access) const {
+  return Maps[MapOf[indexOf(Access)]].WrittenConcurrently;
+}
+
+bool TranslationUnitFacts::holds(const AccessFact &Access,
+                                 const MapGuard &Guard) {
+  auto Matches = [&](const ObjectPath &P) {
+    return P == Guard.Mutex || (Guard.Source == MapGuard::Configured &&
+                                P.name() == Guard.Mutex.name());
+  };
+  return llvm::any_of(Access.Held, Matches) ||
+         (!Access.isWrite() && llvm::any_of(Access.HeldShared, Matches));
+}
+
+bool TranslationUnitFacts::isReportedAtCallers(const AccessFact &Access) const {
+  return AtCallers.count(&Access);
+}
+
+std::unique_ptr<TranslationUnitFacts>
+analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Options) {
+  return TranslationUnitAnalyzer(Ctx, Options).run();
+}
+
+} // namespace mapguard
