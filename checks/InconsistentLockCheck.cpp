@@ -17,6 +17,17 @@ void InconsistentLockCheck::report(const TranslationUnitFacts &Facts) {
         Access.SingleThreaded || Facts.isReportedAtCallers(Access))
       continue;
     const MapGuard *Guard = Facts.guardOf(Access);
+    if (Access.HeldVariesByInstantiation) {
+      diag(Access.Site->getBeginLoc(),
+           "write to %select{|an element of }1shared map '%0' holds '%2', a "
+           "different mutex in each instantiation of '%3'")
+          << mapName(Access.Map) << (Access.Kind == AccessKind::ElementWrite)
+          << Access.Held.front().name() << Access.Function->getNameAsString()
+          << Access.Site->getSourceRange();
+      noteWhyShared(Access);
+      noteEvidence(Access, Guard);
+      continue;
+    }
     if (!Guard || TranslationUnitFacts::holds(Access, *Guard))
       continue;
     diag(Access.Site->getBeginLoc(),

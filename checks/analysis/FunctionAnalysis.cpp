@@ -32,6 +32,9 @@ public:
       : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
         Found(Found) {}
 
+  // The calls a range `for` makes (`begin()`, `end()`) are implicit code.
+  bool shouldVisitImplicitCode() const { return true; }
+
   bool VisitStmt(Stmt *S) {
     if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
       return true;

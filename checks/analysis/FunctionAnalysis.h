@@ -45,6 +45,9 @@ struct AccessFact {
   llvm::SmallVector<ObjectPath, 1> HeldShared;
   std::optional<UnprotectedReason> Why;
   const clang::FunctionDecl *Function = nullptr;
+  /// Instantiations of a template hold different mutexes here (a static
+  /// mutex per instantiation): Held names one of them.
+  bool HeldVariesByInstantiation = false;
   /// No other thread can run here: static initialisation, `main` before it
   /// starts a thread, functions called only from there, `std::call_once`.
   bool SingleThreaded = false;

@@ -651,10 +651,20 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
       auto Key =
           std::make_pair(A.Site->getBeginLoc().getRawEncoding(), A.Ordinal);
       auto [It, Inserted] = BySite.try_emplace(Key, Accesses.size());
-      if (Inserted)
+      if (Inserted) {
         Accesses.push_back(A);
-      else if (isWorse(A, Accesses[It->second]))
-        Accesses[It->second] = A;
+        continue;
+      }
+      AccessFact &Kept = Accesses[It->second];
+      // Another instantiation of the same template. A mutex protects the
+      // site only if every instantiation holds that same mutex.
+      bool Shares = llvm::any_of(A.Held, [&](const ObjectPath &M) {
+        return llvm::is_contained(Kept.Held, M);
+      });
+      bool Varies = !A.Held.empty() && !Kept.Held.empty() && !Shares;
+      if (isWorse(A, Kept))
+        Kept = A;
+      Kept.HeldVariesByInstantiation |= Varies;
     }
   }
 
@@ -705,7 +715,7 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     if (!Guard) {
       llvm::SmallVector<std::pair<const ObjectPath *, unsigned>, 4> Counts;
       for (const AccessFact *A : Mine) {
-        if (A->SingleThreaded)
+        if (A->SingleThreaded || A->HeldVariesByInstantiation)
           continue;
         auto Count = [&](const ObjectPath &P) {
           auto It = llvm::find_if(Counts,

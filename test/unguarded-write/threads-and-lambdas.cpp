@@ -1,10 +1,16 @@
 // RUN: %check_mapguard %s %t
+// RUN: %check_mapguard --check-prefix=POOL --config="{CheckOptions: {mapguard-unguarded-write.ThreadStarters: 'app::ThreadPool::submit'}}" %s %t.pool
 //
-// Every function body is analysed on its own, starting with no lock held:
-// a lambda handed to a thread does not inherit its creator's locks.
+// A function handed to a thread starts with no lock held, whatever its
+// creator holds. A lambda called where it is defined, or handed to a
+// synchronous callee, runs under its caller's locks.
+#include <algorithm>
+#include <future>
 #include <map>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
+#include <vector>
 
 std::map<int, int> g_map;
 std::mutex g_mu;
@@ -14,6 +20,7 @@ void spawn_under_lock() {
   std::thread worker([] {
     g_map[1] = 1;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
   });
   worker.join();
 }
@@ -24,6 +31,68 @@ void spawn_locking_inside() {
     g_map[2] = 2;
   });
   worker.join();
+}
+
+void called_in_place(int k) {
+  std::lock_guard<std::mutex> guard(g_mu);
+  auto insert = [&] { g_map[k] = 3; };
+  insert();
+  [&] { g_map.erase(k); }();
+  std::vector<int> keys;
+  std::for_each(keys.begin(), keys.end(), [](int key) { g_map[key] = 4; });
+}
+
+// Functions, functors and every standard way to start a thread.
+void entry_function() {
+  g_map[5] = 5;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // POOL: :[[@LINE-2]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+}
+struct Functor {
+  void operator()() const {
+    g_map[6] = 6;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+  }
+};
+void *posix_entry(void *) {
+  g_map[7] = 7;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // POOL: :[[@LINE-2]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  return nullptr;
+}
+void start_all() {
+  std::lock_guard<std::mutex> guard(g_mu);
+  entry_function();
+  std::thread a(entry_function);
+  std::thread b(Functor{});
+  pthread_t t;
+  pthread_create(&t, nullptr, posix_entry, nullptr);
+  std::async(std::launch::async, [] {
+    g_map[8] = 8;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+  });
+  std::jthread c([] {
+    g_map[9] = 9;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+  });
+}
+
+// A project's own thread starter, named in the option ThreadStarters.
+namespace app {
+class ThreadPool {
+public:
+  template <class F> void submit(F f) {}
+};
+} // namespace app
+void submit_work(app::ThreadPool &pool) {
+  std::lock_guard<std::mutex> guard(g_mu);
+  pool.submit([] {
+    g_map[10] = 10;
+    // POOL: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+  });
 }
 
 struct Service {

@@ -1,0 +1,52 @@
+// RUN: %check_mapguard %s %t
+//
+// A read races with the writes of other threads: lookups, iteration, size
+// and copies of a map written concurrently must hold its guarding mutex
+// (shared is enough). A map only read after its initialisation is never
+// reported.
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
+
+std::map<int, int> g_map;
+std::shared_mutex g_mu;
+
+void writer(int k) {
+  std::unique_lock<std::shared_mutex> lock(g_mu);
+  g_map[k] = k;
+}
+
+int reads(int k) {
+  int n = g_map.count(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: read of shared map 'g_map' does not hold 'g_mu', which guards its writes [mapguard-unguarded-read]
+  // CHECK-MESSAGES: :[[@LINE-11]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 1 sites
+  for (auto &entry : g_map)
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: read of shared map 'g_map' does not hold 'g_mu'
+    n += entry.second;
+  std::map<int, int> copy = g_map;
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: read of shared map 'g_map' does not hold 'g_mu'
+  return n + g_map.size() + copy.size();
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: read of shared map 'g_map' does not hold 'g_mu'
+}
+
+int guarded_reads(int k) {
+  std::shared_lock<std::shared_mutex> lock(g_mu);
+  int n = g_map.count(k);
+  for (auto &entry : g_map)
+    n += entry.second;
+  return n;
+}
+
+// A lookup table: written only before any thread starts.
+std::map<int, const char *> g_names;
+const char *name_of(int k) { return g_names.at(k); }
+
+int main() {
+  g_names[1] = "one";
+  std::thread t(writer, 1);
+  const char *one = name_of(1);
+  t.join();
+  return one != nullptr;
+}

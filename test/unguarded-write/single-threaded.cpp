@@ -1,0 +1,47 @@
+// RUN: %check_mapguard %s %t
+//
+// Code that runs before any other thread can exist is not reported: static
+// initialisation, `main` before it starts its first thread, the functions
+// called only from there, and the body of std::call_once.
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+std::map<std::string, int> g_registry;
+std::mutex g_mu;
+
+// Self-registration from a static initialiser, before `main`.
+static bool register_type(const char *name) {
+  g_registry[name] = 1;
+  return true;
+}
+static bool g_registered = register_type("builtin");
+
+std::map<int, int> g_config;
+static void load_config() { g_config[1] = 1; }
+static void reload_config() {
+  g_config[1] = 2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_config' is not protected by a mutex
+}
+
+std::once_flag g_once;
+std::map<int, int> g_cache;
+void warm_cache() {
+  std::call_once(g_once, [] { g_cache[0] = 0; });
+}
+
+void worker() {
+  std::lock_guard<std::mutex> guard(g_mu);
+  g_registry["worker"] = g_config.at(1);
+}
+
+int main() {
+  load_config();
+  g_config[2] = 2;
+  std::thread t(worker);
+  g_config[3] = 3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_config' is not protected by a mutex
+  reload_config();
+  t.join();
+}
