@@ -44,10 +44,11 @@ public:
       Maps.readsOf(S, Accesses);
     unsigned Ordinal = 0;
     for (const MapAccess &A : Accesses) {
-      if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
-        continue;
+      // An element write's lookup is not a read, reported or not.
       if (A.Via)
         Vias.insert(A.Via);
+      if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
+        continue;
       if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx))
         Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
       ++Ordinal;
