@@ -25,6 +25,8 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
       MapGuards(Options.getLocalOrGlobal("MapGuards", "")) {
   Analysis.ElementWrites =
       Options.getLocalOrGlobal("ReportElementWrites", true);
+  Analysis.MaxFunctionBlocks = Options.getLocalOrGlobal(
+      "MaxFunctionBlocks", LocksetAnalysis::DefaultMaxBlocks);
   auto Names = [&](llvm::StringRef Option, llvm::StringRef Value,
                    std::vector<std::string> &Out) {
     for (llvm::StringRef Entry : splitList(Value)) {
@@ -62,6 +64,7 @@ void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadStarters", ThreadStarters);
   Options.store(Opts, "MapGuards", MapGuards);
   Options.store(Opts, "ReportElementWrites", Analysis.ElementWrites);
+  Options.store(Opts, "MaxFunctionBlocks", Analysis.MaxFunctionBlocks);
 }
 
 void MapguardCheck::registerMatchers(MatchFinder *Finder) {
@@ -71,14 +74,17 @@ void MapguardCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
+  // The translation unit is parsed whole by now. Analysing it here, inside
+  // the match callback, lets --enable-check-profile count the time.
   Context = Result.Context;
   Cache->enter(Context);
+  const TranslationUnitFacts &Facts = Cache->facts(*Context, Analysis);
+  report(Facts);
 }
 
 void MapguardCheck::onEndOfTranslationUnit() {
   if (!Context)
     return;
-  report(Cache->facts(*Context, Analysis));
   Cache->leave(Context);
   Context = nullptr;
 }

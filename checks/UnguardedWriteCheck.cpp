@@ -39,6 +39,12 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
            DiagnosticIDs::Note);
   }
   reportCallers(Facts, isUnguardedWrite);
+  for (const FunctionDecl *F : Facts.unfinishedFunctions())
+    diag(F->getLocation(),
+         "analysis of '%0' stopped at its budget: the function is too large "
+         "or too branchy, and its accesses are not checked",
+         DiagnosticIDs::Remark)
+        << F->getNameAsString();
 }
 
 } // namespace mapguard

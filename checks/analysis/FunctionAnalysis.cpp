@@ -186,7 +186,11 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     AccessesAt[Found[I].Site].push_back(I);
 
   LocksetAnalysis Locksets(ADC, Locks, Context.HeldAtEntry,
-                           Context.CallEffects);
+                           Context.CallEffects, Context.MaxBlocks);
+  if (Locksets.exhausted()) {
+    Facts.Unfinished = true;
+    return Facts;
+  }
   llvm::ArrayRef<ObjectPath> Mutexes = Locksets.mutexes();
   std::optional<unsigned> Threads;
   for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)

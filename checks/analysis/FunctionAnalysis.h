@@ -70,6 +70,8 @@ struct CallSiteFact {
 };
 
 struct FunctionFacts {
+  /// The analysis stopped at its budget; the facts below are empty.
+  bool Unfinished = false;
   std::vector<AccessFact> Accesses;
   std::vector<CallSiteFact> Calls;
   /// Where the function returns (if it can): the locks held on every path.
@@ -93,6 +95,8 @@ struct FunctionContext {
   llvm::function_ref<bool(const clang::FunctionDecl *)> IsTracked = nullptr;
   bool ElementWrites = true;
   bool Reads = true;
+  /// Functions with more CFG blocks than this are not analysed.
+  unsigned MaxBlocks = LocksetAnalysis::DefaultMaxBlocks;
 };
 
 /// Whether \p Function's body accesses a map that may be shared: the cheap

@@ -16,15 +16,25 @@ namespace mapguard {
 // block visits, after which the notes are left out rather than the time spent.
 static constexpr unsigned ExplanationBlockBudget = 200000;
 
+// The fixed point is reached in a few passes over the blocks: each block's
+// state only shrinks (must) or grows (may), by one lock at a time at most.
+// A function that needs more block visits than this is pathological; its
+// analysis stops rather than hang a build.
+static constexpr unsigned VisitsPerBlock = 64;
+
 LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
                                  const LockModel &Model,
                                  llvm::ArrayRef<GuardedMutex> HeldAtEntry,
-                                 CallEffectsFn CallEffects)
+                                 CallEffectsFn CallEffects, unsigned MaxBlocks)
     : Cfg(*ADC.getCFG()), Model(Model), Ctx(ADC.getASTContext()),
       ExplanationBudget(ExplanationBlockBudget) {
+  if (Cfg.getNumBlockIDs() > MaxBlocks) {
+    Exhausted = true;
+    return;
+  }
   collectOps(HeldAtEntry, CallEffects);
   collectTryBodies();
-  run(ADC);
+  run(ADC, MaxBlocks);
 }
 
 unsigned LocksetAnalysis::internMutex(const ObjectPath &Mutex) {
@@ -309,12 +319,17 @@ void LocksetAnalysis::walkBlock(const CFGBlock &Block, Lockset &State,
   }
 }
 
-void LocksetAnalysis::run(AnalysisDeclContext &ADC) {
+void LocksetAnalysis::run(AnalysisDeclContext &ADC, unsigned MaxBlocks) {
   In.resize(Cfg.getNumBlockIDs());
   Out.resize(Cfg.getNumBlockIDs());
+  uint64_t Budget = uint64_t(VisitsPerBlock) * Cfg.getNumBlockIDs() + 1024;
   ForwardDataflowWorklist Worklist(Cfg, ADC);
   Worklist.enqueueBlock(&Cfg.getEntry());
   while (const CFGBlock *Block = Worklist.dequeue()) {
+    if (Budget-- == 0) {
+      Exhausted = true;
+      return;
+    }
     std::optional<Lockset> State = entryState(*Block);
     if (!State)
       continue; // Not reached yet.

@@ -75,9 +75,18 @@ public:
   /// Runs the analysis of the CFG of \p ADC to its fixed point, starting with
   /// \p HeldAtEntry held (what every caller holds, or what the function
   /// requires).
+  /// A function whose CFG has more than \p MaxBlocks blocks is not
+  /// analysed: exhausted() says so.
   LocksetAnalysis(clang::AnalysisDeclContext &ADC, const LockModel &Model,
                   llvm::ArrayRef<GuardedMutex> HeldAtEntry = {},
-                  CallEffectsFn CallEffects = nullptr);
+                  CallEffectsFn CallEffects = nullptr,
+                  unsigned MaxBlocks = DefaultMaxBlocks);
+
+  static constexpr unsigned DefaultMaxBlocks = 200000;
+
+  /// Whether the fixed point was given up on: the function exceeded the
+  /// analysis budget. Nothing it says is then to be relied on.
+  bool exhausted() const { return Exhausted; }
 
   /// Whether the function releases \p Mutex somewhere.
   bool releases(unsigned Mutex) const {
@@ -167,6 +176,7 @@ private:
   std::vector<const clang::CFGBlock *> DispatchBlocks;
   std::vector<std::optional<Lockset>> HeldThroughoutTry;
 
+  bool Exhausted = false;
   /// Bounds the work spent on explanations in a pathological function.
   mutable unsigned ExplanationBudget;
 
@@ -178,7 +188,7 @@ private:
   void collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
                   CallEffectsFn CallEffects);
   void collectTryBodies();
-  void run(clang::AnalysisDeclContext &ADC);
+  void run(clang::AnalysisDeclContext &ADC, unsigned MaxBlocks);
   std::optional<Lockset> entryState(const clang::CFGBlock &Block) const;
   Lockset emptyLockset() const;
   void apply(const Op &O, Lockset &State) const;

@@ -29,6 +29,7 @@ std::string AnalysisOptions::key() const {
   for (const auto &[Map, Mutex] : MapGuards)
     Key += Map + "=" + Mutex + ";";
   Key += ElementWrites ? "|E" : "|-";
+  Key += "|" + std::to_string(MaxFunctionBlocks);
   return Key;
 }
 
@@ -412,6 +413,7 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
     C.CallEffects = Hook;
     C.Reads = false;
     C.ElementWrites = false;
+    C.MaxBlocks = Options.MaxFunctionBlocks;
     FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, C);
     Summary S;
     if (Facts.HeldAtExit)
@@ -554,6 +556,7 @@ void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
   };
   FC.IsTracked = Tracked;
   FC.ElementWrites = Options.ElementWrites;
+  FC.MaxBlocks = Options.MaxFunctionBlocks;
   N.Facts = analyzeFunction(*N.Decl, Maps, Locks, FC);
   N.AnalysedIn = C;
 }
@@ -647,6 +650,8 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
   for (const FunctionNode &N : Nodes) {
     if (!N.Relevant)
       continue;
+    if (N.Facts.Unfinished)
+      Result->Unfinished.push_back(N.Decl);
     for (const AccessFact &A : N.Facts.Accesses) {
       auto Key =
           std::make_pair(A.Site->getBeginLoc().getRawEncoding(), A.Ordinal);

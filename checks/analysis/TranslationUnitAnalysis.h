@@ -34,6 +34,8 @@ struct AnalysisOptions {
   /// Guarding mutexes given by name: map name, mutex name.
   std::vector<std::pair<std::string, std::string>> MapGuards;
   bool ElementWrites = true;
+  /// Functions with more CFG blocks than this are not analysed.
+  unsigned MaxFunctionBlocks = LocksetAnalysis::DefaultMaxBlocks;
 
   /// Distinguishes analyses run with different options.
   std::string key() const;
@@ -87,6 +89,11 @@ public:
     return CallerFindings;
   }
 
+  /// Functions whose analysis stopped at its budget.
+  const std::vector<const clang::FunctionDecl *> &unfinishedFunctions() const {
+    return Unfinished;
+  }
+
 private:
   friend class TranslationUnitAnalyzer;
   std::vector<AccessFact> Accesses;
@@ -99,6 +106,7 @@ private:
   };
   std::vector<MapInfo> Maps;
   std::vector<CallerFinding> CallerFindings;
+  std::vector<const clang::FunctionDecl *> Unfinished;
   llvm::DenseMap<const AccessFact *, bool> AtCallers;
   unsigned indexOf(const AccessFact &Access) const {
     return &Access - Accesses.data();
