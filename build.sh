@@ -7,7 +7,8 @@
 #
 # Run as root on a fresh machine and it installs the Debian packages it
 # needs first. MAPGUARD_LLVM_VERSION picks the LLVM/Clang to build against
-# (default 19); BUILD_DIR the build folder (default build).
+# (default 19); BUILD_DIR the build folder (default build);
+# MAPGUARD_SANITIZE=ON builds with AddressSanitizer and UBSan.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -27,6 +28,9 @@ esac
 packages=(cmake ninja-build g++ ccache python3
   "clang-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev" "clang-tidy-$llvm"
   "llvm-$llvm-tools")
+case "${MAPGUARD_SANITIZE:-OFF}" in
+  ON | on | 1) packages+=("libclang-rt-$llvm-dev") ;; # the sanitizer runtimes
+esac
 
 install_packages() {
   local missing=()
@@ -50,7 +54,8 @@ configure_and_build() {
   if [ ! -f "$build/build.ninja" ] ||
     ! grep -q "^MAPGUARD_LLVM_VERSION:STRING=$llvm$" "$build/CMakeCache.txt"; then
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DMAPGUARD_LLVM_VERSION="$llvm"
+      -DMAPGUARD_LLVM_VERSION="$llvm" \
+      -DMAPGUARD_SANITIZE="${MAPGUARD_SANITIZE:-OFF}"
   fi
   cmake --build "$build"
 }

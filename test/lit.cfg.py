@@ -23,7 +23,14 @@ check = " ".join([
     "--clang-tidy=" + config.clang_tidy,
     "--filecheck=" + os.path.join(config.llvm_tools_dir, "FileCheck"),
     "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
+    "--products=" + config.mapguard_products,
 ])
+if "plugin" in config.mapguard_products.split(","):
+    config.available_features.add("plugin")
+else:
+    # A sanitizer build: LLVM's own allocations live until exit.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 config.substitutions.append(("%check_mapguard", check))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(

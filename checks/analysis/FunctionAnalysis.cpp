@@ -122,24 +122,7 @@ static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
     if (Op->getNumArgs() == 0 || !IsChild(Op->getArg(0)))
       return true;
-    switch (Op->getOperator()) {
-    case OO_Equal:
-    case OO_PlusEqual:
-    case OO_MinusEqual:
-    case OO_StarEqual:
-    case OO_SlashEqual:
-    case OO_PercentEqual:
-    case OO_AmpEqual:
-    case OO_PipeEqual:
-    case OO_CaretEqual:
-    case OO_LessLessEqual:
-    case OO_GreaterGreaterEqual:
-    case OO_PlusPlus:
-    case OO_MinusMinus:
-      return false;
-    default:
-      return true;
-    }
+    return !isAssignmentOperator(Op->getOperator());
   }
   // `m[k].push_back(x)` changes the element; `m[k].size()` reads it.
   if (const auto *ME = dyn_cast<MemberExpr>(Parent))

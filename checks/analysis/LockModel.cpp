@@ -461,29 +461,20 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
       Args.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                                Construct->getNumArgs());
       Args.Outer = Subst;
-      llvm::SmallVector<ObjectPath, 2> Mutexes;
-      for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>()) {
-        Mutexes.clear();
+      // Acquired, adopted (required), or deferred (excluded: the guard
+      // still manages it for a later lock()).
+      auto Manage = [&](const auto *A, LockMode Mode) {
+        llvm::SmallVector<ObjectPath, 2> Mutexes;
         attrMutexes(A, Args, Ctx, Mutexes);
         for (ObjectPath &M : Mutexes)
-          Out.push_back({std::move(M), A->isShared() ? LockMode::Shared
-                                                     : LockMode::Exclusive});
-      }
-      for (const auto *A : Ctor->specific_attrs<RequiresCapabilityAttr>()) {
-        Mutexes.clear();
-        attrMutexes(A, Args, Ctx, Mutexes);
-        for (ObjectPath &M : Mutexes)
-          Out.push_back({std::move(M), A->isShared() ? LockMode::Shared
-                                                     : LockMode::Exclusive});
-      }
-      // A deferring constructor names its mutex as excluded; the guard
-      // still manages it for a later lock().
-      for (const auto *A : Ctor->specific_attrs<LocksExcludedAttr>()) {
-        Mutexes.clear();
-        attrMutexes(A, Args, Ctx, Mutexes);
-        for (ObjectPath &M : Mutexes)
-          Out.push_back({std::move(M), LockMode::Exclusive});
-      }
+          Out.push_back({std::move(M), Mode});
+      };
+      for (const auto *A : Ctor->specific_attrs<AcquireCapabilityAttr>())
+        Manage(A, A->isShared() ? LockMode::Shared : LockMode::Exclusive);
+      for (const auto *A : Ctor->specific_attrs<RequiresCapabilityAttr>())
+        Manage(A, A->isShared() ? LockMode::Shared : LockMode::Exclusive);
+      for (const auto *A : Ctor->specific_attrs<LocksExcludedAttr>())
+        Manage(A, LockMode::Exclusive);
       return;
     }
     auto PathOf = [&](const Expr *Arg) {

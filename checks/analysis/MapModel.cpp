@@ -202,7 +202,7 @@ std::optional<MapAccess> MapModel::elementOwner(const Expr *E,
   return std::nullopt;
 }
 
-static bool isAssignmentOperator(OverloadedOperatorKind Op) {
+bool isAssignmentOperator(OverloadedOperatorKind Op) {
   switch (Op) {
   case OO_Equal:
   case OO_PlusEqual:

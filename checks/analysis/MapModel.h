@@ -14,6 +14,7 @@
 #include "checks/analysis/Names.h"
 #include "checks/analysis/ObjectPath.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/OperatorKinds.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -65,6 +66,10 @@ struct MapAccess {
   /// of its own.
   const clang::Expr *Via = nullptr;
 };
+
+/// Whether an overloaded operator changes its first operand: `=`, `+=`,
+/// `++`, ...
+bool isAssignmentOperator(clang::OverloadedOperatorKind Op);
 
 class MapModel {
 public:

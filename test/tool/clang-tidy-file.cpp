@@ -2,6 +2,7 @@
 // and its CheckOptions configure mapguard. Here the project's own map type
 // replaces the standard list.
 //
+// REQUIRES: plugin
 // RUN: rm -rf %t && mkdir -p %t && cp %s %t/input.cpp
 // RUN: printf "Checks: '-*,readability-braces-around-statements'\nCheckOptions:\n  mapguard-unguarded-write.MapTypes: '::app::Table'\n" > %t/.clang-tidy
 // RUN: %mapguard %t/input.cpp -- -std=c++17 -nostdinc++ -isystem %fake_std 2>&1 | FileCheck %s
