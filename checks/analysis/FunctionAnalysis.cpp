@@ -168,8 +168,8 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   for (unsigned I = 0, E = Found.size(); I != E; ++I)
     AccessesAt[Found[I].Site].push_back(I);
 
-  LocksetAnalysis Locksets(ADC, Locks, Context.HeldAtEntry,
-                           Context.CallEffects, Context.MaxBlocks);
+  LocksetAnalysis Locksets(ADC, Locks, Context.HeldAtEntry, Context.CallEffects,
+                           Context.MaxBlocks);
   if (Locksets.exhausted()) {
     Facts.Unfinished = true;
     return Facts;
@@ -214,7 +214,12 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       AccessFact Fact{A.Site, A.Ordinal, A.Map, A.Access.Kind,
                       A.Access.Operation};
       Fact.Function = &Function;
-      Fact.SingleThreaded = SingleThreaded(Before);
+      // An object under construction or destruction is not shared yet, or
+      // any more: its own members are the constructor's and destructor's.
+      bool OwnMemberInLifetime =
+          A.Map.Kind == SharedMapKind::Member &&
+          isa<CXXConstructorDecl, CXXDestructorDecl>(Function);
+      Fact.SingleThreaded = SingleThreaded(Before) || OwnMemberInLifetime;
       if (A.Access.IsSubscript)
         Fact.SubscriptOnlyRead =
             subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());

@@ -314,8 +314,10 @@ void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
       llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
       if (Callee && ThreadStarters.contains(Callee))
         StartThreads(Args);
-      else if (Callee && Callee->isInStdNamespace() &&
-               Callee->getIdentifier() && Callee->getName() == "call_once") {
+      // std::call_once, and the libraries' own (absl::call_once, protobuf's
+      // internal::call_once, which forward to it).
+      else if (Callee && Callee->getIdentifier() &&
+               Callee->getName() == "call_once") {
         for (const Expr *Arg : Args.drop_front())
           if (FunctionNode *Once = node(callableOf(Arg)))
             Once->OnceBody = true;

@@ -45,3 +45,17 @@ int main() {
   reload_config();
   t.join();
 }
+
+// A library's own call_once forwards to std::call_once: its body runs once.
+namespace lib {
+template <typename... Args> void call_once(Args &&...args) {
+  std::call_once(static_cast<Args &&>(args)...);
+}
+} // namespace lib
+std::once_flag g_types_once;
+std::map<int, int> *g_types;
+static void init_types() {
+  g_types = new std::map<int, int>();
+  (*g_types)[1] = 1;
+}
+void ensure_types() { lib::call_once(g_types_once, init_types); }
