@@ -3,8 +3,11 @@
 #include "checks/InconsistentLockCheck.h"
 #include "checks/UnguardedReadCheck.h"
 #include "checks/UnguardedWriteCheck.h"
+#include "checks/analysis/Compat.h"
 #include "clang-tidy/ClangTidyModule.h"
+#if MAPGUARD_HAS_MODULE_REGISTRY_HEADER
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
 
 namespace mapguard {
 

@@ -14,6 +14,13 @@
 
 namespace mapguard {
 
+/// Clang 22 folded the exclusive_trylock_function and shared_trylock_function
+/// attributes into TryAcquireCapabilityAttr.
+#define MAPGUARD_HAS_LEGACY_TRYLOCK_ATTRS (LLVM_VERSION_MAJOR < 22)
+
+/// LLVM 22 moved the module registry into ClangTidyModule.h.
+#define MAPGUARD_HAS_MODULE_REGISTRY_HEADER (LLVM_VERSION_MAJOR < 22)
+
 /// StringRef::startswith became starts_with in LLVM 16 and was removed in 19.
 inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
   return S.substr(0, Prefix.size()) == Prefix;

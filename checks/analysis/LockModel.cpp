@@ -699,6 +699,7 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     SuccessValue = Constant(A->getSuccessValue());
     return;
   }
+#if MAPGUARD_HAS_LEGACY_TRYLOCK_ATTRS
   for (const auto *A : Callee->specific_attrs<ExclusiveTrylockFunctionAttr>()) {
     attrMutexes(A, Subst, Ctx, Mutexes);
     for (ObjectPath &M : Mutexes)
@@ -713,6 +714,7 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     SuccessValue = Constant(A->getSuccessValue());
     return;
   }
+#endif
 
   llvm::StringRef Name = calleeName(Call);
   if (Object && Method) {

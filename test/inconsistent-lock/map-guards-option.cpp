@@ -1,6 +1,6 @@
 // The option MapGuards names a map's guard when the code cannot say it.
 //
-// RUN: %check_mapguard --config="{CheckOptions: {mapguard-inconsistent-lock.MapGuards: 'g_routes=g_routes_mu'}}" %s %t
+// RUN: %check_mapguard --config="{CheckOptions: [{key: mapguard-inconsistent-lock.MapGuards, value: 'g_routes=g_routes_mu'}]}" %s %t
 // RUN: %check_mapguard --check-prefix=INFERRED %s %t.inferred
 #include <map>
 #include <mutex>

@@ -12,9 +12,10 @@ void fine(int k) {
 }
 
 void broken(int k) {
-  g_map[k] = undeclared_thing;
+  g_map[k] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-2]]:14: error: use of undeclared identifier 'undeclared_thing' [clang-diagnostic-error]
+  int x = undeclared_thing;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: error: use of undeclared identifier 'undeclared_thing' [clang-diagnostic-error]
   g_map.erase(k, k, k);
   // CHECK-MESSAGES: :[[@LINE-1]]:9: error: no matching member function for call to 'erase' [clang-diagnostic-error]
 }

@@ -4,7 +4,7 @@
 //
 // REQUIRES: plugin
 // RUN: rm -rf %t && mkdir -p %t && cp %s %t/input.cpp
-// RUN: printf "Checks: '-*,readability-braces-around-statements'\nCheckOptions:\n  mapguard-unguarded-write.MapTypes: '::app::Table'\n" > %t/.clang-tidy
+// RUN: printf "Checks: '-*,readability-braces-around-statements'\nCheckOptions:\n  - key: mapguard-unguarded-write.MapTypes\n    value: '::app::Table'\n" > %t/.clang-tidy
 // RUN: %mapguard %t/input.cpp -- -std=c++17 -nostdinc++ -isystem %fake_std 2>&1 | FileCheck %s
 // RUN: %clang_tidy --load %plugin --checks='mapguard-*' %t/input.cpp -- -std=c++17 -nostdinc++ -isystem %fake_std 2>&1 | FileCheck %s
 #include <map>

@@ -1,7 +1,7 @@
 // An invalid entry in MapTypes gets a clear message and is ignored; the
 // valid entries still apply.
 //
-// RUN: %check_mapguard --config="{CheckOptions: {mapguard-unguarded-write.MapTypes: 'std::map;not a type name;std::set<int>'}}" %s %t
+// RUN: %check_mapguard --config="{CheckOptions: [{key: mapguard-unguarded-write.MapTypes, value: 'std::map;not a type name;std::set<int>'}]}" %s %t
 // CHECK-MESSAGES: warning: invalid entry 'not a type name' in option 'mapguard-unguarded-write.MapTypes': expected a qualified class name such as 'absl::flat_hash_map'; the entry is ignored [clang-tidy-config]
 // CHECK-MESSAGES: warning: invalid entry 'std::set<int>' in option 'mapguard-unguarded-write.MapTypes'
 #include <map>

@@ -2,7 +2,7 @@
 // analysed: a remark says so, and the rest of the file is checked as usual.
 // The option MaxFunctionBlocks (default 200000) sets the budget.
 //
-// RUN: %check_mapguard --config="{CheckOptions: {MaxFunctionBlocks: 6}}" %s %t
+// RUN: %check_mapguard --config="{CheckOptions: [{key: MaxFunctionBlocks, value: 6}]}" %s %t
 #include <map>
 
 std::map<int, int> g_map;

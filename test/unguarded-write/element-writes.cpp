@@ -3,7 +3,7 @@
 // ReportElementWrites (default on) switches them off.
 //
 // RUN: %check_mapguard %s %t -- -std=c++17
-// RUN: %check_mapguard --check-prefix=OFF --config="{CheckOptions: {mapguard-unguarded-write.ReportElementWrites: false}}" %s %t.off -- -std=c++17
+// RUN: %check_mapguard --check-prefix=OFF --config="{CheckOptions: [{key: mapguard-unguarded-write.ReportElementWrites, value: false}]}" %s %t.off -- -std=c++17
 #include <map>
 #include <mutex>
 #include <vector>

@@ -1,7 +1,7 @@
 // Project lock types whose bodies are not visible are named in options:
 // LockTypes for mutexes, GuardTypes for guards.
 //
-// RUN: %check_mapguard --config="{CheckOptions: {mapguard-unguarded-write.LockTypes: 'base::Lock', mapguard-unguarded-write.GuardTypes: 'base::AutoLock;base::ReaderLock'}}" %s %t
+// RUN: %check_mapguard --config="{CheckOptions: [{key: mapguard-unguarded-write.LockTypes, value: 'base::Lock'}, {key: mapguard-unguarded-write.GuardTypes, value: 'base::AutoLock;base::ReaderLock'}]}" %s %t
 // RUN: %check_mapguard --check-prefix=DEFAULT %s %t.default
 #include <map>
 

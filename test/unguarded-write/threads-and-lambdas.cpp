@@ -1,5 +1,5 @@
 // RUN: %check_mapguard %s %t
-// RUN: %check_mapguard --check-prefix=POOL --config="{CheckOptions: {mapguard-unguarded-write.ThreadStarters: 'app::ThreadPool::submit'}}" %s %t.pool
+// RUN: %check_mapguard --check-prefix=POOL --config="{CheckOptions: [{key: mapguard-unguarded-write.ThreadStarters, value: 'app::ThreadPool::submit'}]}" %s %t.pool
 //
 // A function handed to a thread starts with no lock held, whatever its
 // creator holds. A lambda called where it is defined, or handed to a
