@@ -35,6 +35,8 @@ config.substitutions.append(("%check_mapguard", check))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(
     ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(("%clang_tidy_mapguard", os.path.join(
+    os.path.dirname(config.mapguard_binary), "clang-tidy-mapguard")))
 config.substitutions.append(("%mapguard", config.mapguard_binary))
 config.substitutions.append(("%plugin", config.mapguard_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))

@@ -6,11 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/analysis/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
@@ -62,8 +64,18 @@ static bool compilationDatabaseMissing(llvm::ArrayRef<const char *> Args) {
   return true;
 }
 
+/// Whether the executable runs under a clang-tidy name (the installed
+/// `clang-tidy-mapguard` link): where an editor or a CI tool asks for "a
+/// clang-tidy", it must behave exactly like one, with mapguard's checks
+/// available beside the standard ones.
+static bool invokedAsClangTidy(const char *Argv0) {
+  return mapguard::startsWith(llvm::sys::path::filename(Argv0), "clang-tidy");
+}
+
 int main(int Argc, const char **Argv) {
   (void)MapguardModuleAnchorDestination;
+  if (invokedAsClangTidy(Argv[0]))
+    return clang::tidy::clangTidyMain(Argc, Argv);
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
   llvm::ArrayRef<const char *> UserArgs =
       llvm::ArrayRef<const char *>(Args).drop_front();

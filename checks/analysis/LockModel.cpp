@@ -373,32 +373,32 @@ void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,
     return stmtEffects(S->getStmt(), Ctx, Out);
   // A guard releases what it owns in its destructor, which the CFG places at
   // every exit from the guard's scope: its end, `return`, `break`, `goto`.
-  if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
-    const VarDecl *Var = Dtor->getVarDecl();
-    if (!isGuardType(Var->getType()))
+  // What a guard's destructor does: release what the guard owns.
+  auto Release = [&](GuardKey Guard, SourceLocation Loc, LockSource Source,
+                     const VarDecl *Var) {
+    if (!Guard)
       return;
     LockEffect E{LockEffect::GuardUnlock, {}};
-    E.Guard = guardKey(Var->getInit());
-    if (!E.Guard)
-      return;
-    E.Loc = Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()
-                                   : Var->getLocation();
-    E.Source = LockSource::GuardScopeEnd;
+    E.Guard = Guard;
+    E.Loc = Loc;
+    E.Source = Source;
     E.GuardVar = Var;
     Out.push_back(std::move(E));
+  };
+  if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
+    const VarDecl *Var = Dtor->getVarDecl();
+    if (isGuardType(Var->getType()))
+      Release(guardKey(Var->getInit()),
+              Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()
+                                     : Var->getLocation(),
+              LockSource::GuardScopeEnd, Var);
     return;
   }
   if (auto Dtor = Element.getAs<CFGTemporaryDtor>()) {
     const CXXBindTemporaryExpr *Bind = Dtor->getBindTemporaryExpr();
-    if (!isGuardType(Bind->getType()))
-      return;
-    LockEffect E{LockEffect::GuardUnlock, {}};
-    E.Guard = guardKey(Bind->getSubExpr());
-    if (!E.Guard)
-      return;
-    E.Loc = Bind->getEndLoc();
-    E.Source = LockSource::TemporaryEnd;
-    Out.push_back(std::move(E));
+    if (isGuardType(Bind->getType()))
+      Release(guardKey(Bind->getSubExpr()), Bind->getEndLoc(),
+              LockSource::TemporaryEnd, nullptr);
   }
 }
 
