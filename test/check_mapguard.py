@@ -36,7 +36,9 @@ def parse_args():
     parser.add_argument("--checks", default="-*,mapguard-*")
     parser.add_argument("--config", default=None,
                         help="clang-tidy --config value, e.g. CheckOptions")
-    parser.add_argument("--check-prefix", default="CHECK-MESSAGES")
+    parser.add_argument("--check-prefix", "--check-prefixes",
+                        dest="check_prefix", default="CHECK-MESSAGES",
+                        help="comma-separated FileCheck prefixes")
     parser.add_argument("--check-file", default=None,
                         help="read the expectations from this file instead "
                         "of the source (for programs shipped without them)")
@@ -68,8 +70,9 @@ def command(args, product):
     return cmd + compiler_args
 
 
-def has_expectations(source, prefix):
-    pattern = re.compile(r"\b" + re.escape(prefix) + r"(-NOT|-NEXT|-SAME|-DAG)?:")
+def has_expectations(source, prefixes):
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, prefixes.split(","))) +
+                         r")(-NOT|-NEXT|-SAME|-DAG)?:")
     with open(source, encoding="utf-8") as f:
         return any(pattern.search(line) for line in f)
 
@@ -101,7 +104,7 @@ def main():
         if expectations:
             check = subprocess.run(
                 [args.filecheck, "-input-file=" + out_path, check_file,
-                 "-check-prefix=" + args.check_prefix,
+                 "-check-prefixes=" + args.check_prefix,
                  "-implicit-check-not={{warning|error}}:"],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 universal_newlines=True)

@@ -25,6 +25,10 @@ check = " ".join([
     "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
     "--products=" + config.mapguard_products,
 ])
+# libc++'s headers, where Debian's libc++-N-dev put them.
+if os.path.isdir(os.path.join(config.llvm_tools_dir, "..", "include", "c++", "v1")):
+    config.available_features.add("libcxx")
+
 if "plugin" in config.mapguard_products.split(","):
     config.available_features.add("plugin")
 else:

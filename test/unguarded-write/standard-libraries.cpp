@@ -1,0 +1,50 @@
+// Against libstdc++ in every language mode from C++11 to C++20 (libc++.cpp
+// runs the same program against libc++).
+//
+// RUN: %check_mapguard --real-std %s %t.cxx11 -- -std=c++11
+// RUN: %check_mapguard --real-std %s %t.cxx14 -- -std=c++14
+// RUN: %check_mapguard --real-std --check-prefixes=CHECK-MESSAGES,CXX17 %s %t.cxx17 -- -std=c++17
+// RUN: %check_mapguard --real-std --check-prefixes=CHECK-MESSAGES,CXX17,CXX20 %s %t.cxx20 -- -std=c++20
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+std::unordered_map<int, int> g_map;
+std::mutex g_mu;
+
+void unguarded(int k) {
+  g_map[k] = k;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex [mapguard-unguarded-write]
+}
+
+void guarded(int k) {
+  std::lock_guard<std::mutex> guard(g_mu);
+  g_map.erase(k);
+}
+
+// Before C++17, `auto` copies the guard out of a temporary.
+void guarded_by_copy(int k) {
+  auto guard = std::unique_lock<std::mutex>(g_mu);
+  g_map.erase(k);
+}
+
+#if __cplusplus >= 201703L
+void scoped(int k) {
+  std::scoped_lock guard(g_mu);
+  g_map.clear();
+}
+void deduced(int k) {
+  g_map.insert_or_assign(k, 1);
+  // CXX17: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+}
+#endif
+
+#if __cplusplus >= 202002L
+void joined_thread() {
+  std::jthread worker([] {
+    g_map[0] = 0;
+    // CXX20: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+  });
+}
+#endif
