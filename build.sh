@@ -50,8 +50,9 @@ install_packages() {
     "${missing[@]}" >/dev/null
   # libc++ for the tests against it, where it can be had: Debian's libc++
   # packages of different LLVM versions exclude each other.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    "libc++-$llvm-dev" "libc++abi-$llvm-dev" >/dev/null 2>&1 ||
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-remove \
+    --no-install-recommends "libc++-$llvm-dev" "libc++abi-$llvm-dev" \
+    >/dev/null 2>&1 ||
     echo "build.sh: libc++ $llvm not installed; its tests will be skipped"
 }
 
