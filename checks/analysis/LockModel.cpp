@@ -117,28 +117,6 @@ static void attrMutexes(const AttrT *A, const CallSubstitution &Subst,
   }
 }
 
-/// How a call reads its callee's parameters and `this`.
-static CallSubstitution substitutionFor(const CallExpr *Call,
-                                        const FunctionDecl *Callee,
-                                        const CallSubstitution *Outer) {
-  CallSubstitution Subst;
-  Subst.Callee = Callee;
-  Subst.Outer = Outer;
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    Subst.Object = Member->getImplicitObjectArgument();
-    if (const auto *Callee =
-            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
-      Subst.ObjectIsPointer = Callee->isArrow();
-  } else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
-             !Args.empty()) {
-    Subst.Object = Args.front();
-    Args = Args.drop_front();
-  }
-  Subst.Args = Args;
-  return Subst;
-}
-
 static const Expr *objectOf(const CallExpr *Call, bool &IsPointer) {
   IsPointer = false;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
@@ -171,7 +149,7 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
 
   // Thread-safety attributes say exactly what a function does.
   if (Callee->hasAttrs()) {
-    CallSubstitution Subst = substitutionFor(Call, Callee, nullptr);
+    CallSubstitution Subst = CallSubstitution::of(*Call, Callee);
     bool Attributed = false;
     llvm::SmallVector<ObjectPath, 2> Mutexes;
     for (const auto *A : Callee->specific_attrs<AcquireCapabilityAttr>()) {
@@ -511,7 +489,7 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
   const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
   if (!Definition || !Definition->getBody() || Depth > 2)
     return;
-  CallSubstitution CallArgs = substitutionFor(Call, Definition, Subst);
+  CallSubstitution CallArgs = CallSubstitution::of(*Call, Definition, Subst);
   llvm::SmallVector<const Stmt *, 16> Stack{Definition->getBody()};
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
@@ -689,7 +667,7 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     return;
   }
 
-  CallSubstitution Subst = substitutionFor(Call, Callee, nullptr);
+  CallSubstitution Subst = CallSubstitution::of(*Call, Callee);
   llvm::SmallVector<ObjectPath, 2> Mutexes;
   for (const auto *A : Callee->specific_attrs<TryAcquireCapabilityAttr>()) {
     attrMutexes(A, Subst, Ctx, Mutexes);

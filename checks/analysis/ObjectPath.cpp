@@ -20,6 +20,36 @@ static const NamedDecl *canonical(const NamedDecl *D) {
   return cast<NamedDecl>(D->getCanonicalDecl());
 }
 
+CallSubstitution CallSubstitution::of(const Expr &Call,
+                                      const FunctionDecl *Callee,
+                                      const CallSubstitution *Outer) {
+  CallSubstitution Subst;
+  Subst.Callee = Callee;
+  Subst.Outer = Outer;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call)) {
+    Subst.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                              Construct->getNumArgs());
+    return Subst;
+  }
+  const auto *C = dyn_cast<CallExpr>(&Call);
+  if (!C)
+    return Subst;
+  llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C)) {
+    Subst.Object = Member->getImplicitObjectArgument();
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
+      Subst.ObjectIsPointer = ME->isArrow();
+  } else if (isa<CXXOperatorCallExpr>(C) &&
+             isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty()) {
+    // A member operator's object is its first operand.
+    Subst.Object = Args.front();
+    Args = Args.drop_front();
+  }
+  Subst.Args = Args;
+  return Subst;
+}
+
 ObjectPath ObjectPath::fromExpr(const Expr *E, const ASTContext &Ctx,
                                 const CallSubstitution *Subst) {
   ObjectPath Path;

@@ -35,6 +35,12 @@ struct CallSubstitution {
   bool ObjectIsPointer = false;        ///< `p->f()` rather than `o.f()`.
   /// Where Args and Object are themselves written in a callee's terms.
   const CallSubstitution *Outer = nullptr;
+
+  /// How \p Call (a call, member or operator call, or constructor call)
+  /// reads \p Callee's parameters and `this`.
+  static CallSubstitution of(const clang::Expr &Call,
+                             const clang::FunctionDecl *Callee,
+                             const CallSubstitution *Outer = nullptr);
 };
 
 class ObjectPath {

@@ -430,32 +430,6 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
   return Slot ? &*Slot : nullptr;
 }
 
-/// How \p Call reads its callee's parameters and `this`.
-static CallSubstitution substitutionOf(const Expr &Call,
-                                       const FunctionDecl *Callee) {
-  CallSubstitution Subst;
-  Subst.Callee = Callee;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    Subst.Object = Member->getImplicitObjectArgument();
-    if (const auto *ME =
-            dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
-      Subst.ObjectIsPointer = ME->isArrow();
-  }
-  if (const auto *C = dyn_cast<CallExpr>(&Call)) {
-    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
-    if (isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Callee) &&
-        !Args.empty()) {
-      Subst.Object = Args.front();
-      Args = Args.drop_front();
-    }
-    Subst.Args = Args;
-  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call)) {
-    Subst.Args = llvm::ArrayRef<const Expr *>(Construct->getArgs(),
-                                              Construct->getNumArgs());
-  }
-  return Subst;
-}
-
 void TranslationUnitAnalyzer::callEffects(
     const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out) {
   const FunctionDecl *Callee = nullptr;
@@ -479,7 +453,7 @@ void TranslationUnitAnalyzer::callEffects(
   const Summary *S = summaryOf(Callee);
   if (!S)
     return;
-  CallSubstitution Subst = substitutionOf(Call, N->Decl);
+  CallSubstitution Subst = CallSubstitution::of(Call, N->Decl);
   for (const ObjectPath &M : S->Releases)
     if (std::optional<ObjectPath> AtCall = M.atCallSite(Subst, Ctx)) {
       LockEffect E{LockEffect::Release, std::move(*AtCall)};
@@ -580,7 +554,7 @@ void TranslationUnitAnalyzer::recordIncoming(const FunctionNode &Caller) {
       // A lambda names what its definition sees the same way.
       In.HeldInCallee = Call.Held;
     } else {
-      CallSubstitution Subst = substitutionOf(*Call.Site, Callee->Decl);
+      CallSubstitution Subst = CallSubstitution::of(*Call.Site, Callee->Decl);
       for (const GuardedMutex &M : Call.Held)
         if (std::optional<ObjectPath> Inside = M.Mutex.inCallee(Subst, Ctx))
           In.HeldInCallee.push_back({std::move(*Inside), M.Mode});
