@@ -111,9 +111,7 @@ static void attrMutexes(const AttrT *A, const CallSubstitution &Subst,
     if (const auto *Not = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts()))
       if (Not->getOpcode() == UO_LNot)
         continue; // A negative capability: nothing is acquired.
-    Out.push_back(Arg->getType()->isPointerType()
-                      ? ObjectPath::fromPointer(Arg, Ctx, &Subst)
-                      : ObjectPath::fromExpr(Arg, Ctx, &Subst));
+    Out.push_back(ObjectPath::fromLockArgument(Arg, Ctx, &Subst));
   }
 }
 
@@ -151,24 +149,18 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
   if (Callee->hasAttrs()) {
     CallSubstitution Subst = CallSubstitution::of(*Call, Callee);
     bool Attributed = false;
-    llvm::SmallVector<ObjectPath, 2> Mutexes;
-    for (const auto *A : Callee->specific_attrs<AcquireCapabilityAttr>()) {
+    auto Apply = [&](const auto *A, LockEffect::KindType Kind, bool AnyMode) {
       Attributed = true;
-      Mutexes.clear();
+      llvm::SmallVector<ObjectPath, 2> Mutexes;
       attrMutexes(A, Subst, Ctx, Mutexes);
       for (ObjectPath &M : Mutexes)
-        Add(LockEffect::Acquire, std::move(M),
-            A->isShared() ? LockMode::Shared : LockMode::Exclusive);
-    }
-    for (const auto *A : Callee->specific_attrs<ReleaseCapabilityAttr>()) {
-      Attributed = true;
-      Mutexes.clear();
-      attrMutexes(A, Subst, Ctx, Mutexes);
-      for (ObjectPath &M : Mutexes)
-        Add(LockEffect::Release, std::move(M),
-            A->isShared() ? LockMode::Shared : LockMode::Exclusive,
-            A->isGeneric());
-    }
+        Add(Kind, std::move(M),
+            A->isShared() ? LockMode::Shared : LockMode::Exclusive, AnyMode);
+    };
+    for (const auto *A : Callee->specific_attrs<AcquireCapabilityAttr>())
+      Apply(A, LockEffect::Acquire, false);
+    for (const auto *A : Callee->specific_attrs<ReleaseCapabilityAttr>())
+      Apply(A, LockEffect::Release, A->isGeneric());
     if (Attributed)
       return;
   }
@@ -455,11 +447,6 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
         Manage(A, LockMode::Exclusive);
       return;
     }
-    auto PathOf = [&](const Expr *Arg) {
-      return Arg->getType()->isPointerType()
-                 ? ObjectPath::fromPointer(Arg, Ctx, Subst)
-                 : ObjectPath::fromExpr(Arg, Ctx, Subst);
-    };
     if (GuardTypes.containsClass(Class) ||
         SharedGuardTypes.containsClass(Class)) {
       LockMode Mode = SharedGuardTypes.containsClass(Class)
@@ -469,7 +456,7 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
         QualType T = Arg->getType();
         if (isMutexType(T) ||
             (T->isPointerType() && isMutexType(T->getPointeeType())))
-          Out.push_back({PathOf(Arg), Mode});
+          Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx, Subst), Mode});
       }
       return;
     }
@@ -479,7 +466,9 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
       return;
     for (const ManagedParam &P : Params->second)
       if (P.Index < Construct->getNumArgs())
-        Out.push_back({PathOf(Construct->getArg(P.Index)), P.Mode});
+        Out.push_back({ObjectPath::fromLockArgument(Construct->getArg(P.Index),
+                                                    Ctx, Subst),
+                       P.Mode});
     return;
   }
   // A guard returned by a call: what the callee's `return` hands out, read

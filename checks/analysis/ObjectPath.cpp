@@ -50,23 +50,30 @@ CallSubstitution CallSubstitution::of(const Expr &Call,
   return Subst;
 }
 
-ObjectPath ObjectPath::fromExpr(const Expr *E, const ASTContext &Ctx,
-                                const CallSubstitution *Subst) {
+ObjectPath ObjectPath::build(const Expr *E, const ASTContext &Ctx,
+                             const CallSubstitution *Subst, bool Pointee) {
   ObjectPath Path;
   if (!Path.appendPath(E, Ctx, Subst, 0))
     Path.makeOpaque(E, Ctx);
+  if (Pointee)
+    Path.push({StepKind::Deref});
   Path.rebuildName();
   return Path;
 }
 
+ObjectPath ObjectPath::fromExpr(const Expr *E, const ASTContext &Ctx,
+                                const CallSubstitution *Subst) {
+  return build(E, Ctx, Subst, /*Pointee=*/false);
+}
+
 ObjectPath ObjectPath::fromPointer(const Expr *E, const ASTContext &Ctx,
                                    const CallSubstitution *Subst) {
-  ObjectPath Path;
-  if (!Path.appendPath(E, Ctx, Subst, 0))
-    Path.makeOpaque(E, Ctx);
-  Path.push({StepKind::Deref});
-  Path.rebuildName();
-  return Path;
+  return build(E, Ctx, Subst, /*Pointee=*/true);
+}
+
+ObjectPath ObjectPath::fromLockArgument(const Expr *E, const ASTContext &Ctx,
+                                        const CallSubstitution *Subst) {
+  return build(E, Ctx, Subst, E->getType()->isPointerType());
 }
 
 void ObjectPath::push(Step S) {

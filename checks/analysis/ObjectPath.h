@@ -76,6 +76,12 @@ public:
                                 const clang::ASTContext &Ctx,
                                 const CallSubstitution *Subst = nullptr);
 
+  /// The mutex a lock argument names: the object itself, or for a pointer
+  /// (`pthread_mutex_lock(&m)`, `acquire_capability(mu_ptr)`) its pointee.
+  static ObjectPath fromLockArgument(const clang::Expr *E,
+                                     const clang::ASTContext &Ctx,
+                                     const CallSubstitution *Subst = nullptr);
+
   /// An object known by name only (a mutex named in an option): equal to
   /// another path only if that was made by name too.
   static ObjectPath named(llvm::StringRef Name);
@@ -124,6 +130,8 @@ private:
   llvm::SmallVector<Step, 2> Steps;
   std::string Name;
 
+  static ObjectPath build(const clang::Expr *E, const clang::ASTContext &Ctx,
+                          const CallSubstitution *Subst, bool Pointee);
   bool appendPath(const clang::Expr *E, const clang::ASTContext &Ctx,
                   const CallSubstitution *Subst, unsigned Depth);
   void push(Step S);

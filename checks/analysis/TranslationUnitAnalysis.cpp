@@ -474,9 +474,7 @@ static void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
                           llvm::SmallVectorImpl<GuardedMutex> &Out) {
   for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
     for (const Expr *Arg : A->args())
-      Out.push_back({Arg->getType()->isPointerType()
-                         ? ObjectPath::fromPointer(Arg, Ctx)
-                         : ObjectPath::fromExpr(Arg, Ctx),
+      Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx),
                      A->isShared() ? LockMode::Shared : LockMode::Exclusive});
 }
 
