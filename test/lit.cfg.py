@@ -7,7 +7,7 @@ import lit.formats
 config.name = "mapguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "README.md", "lit.local.cfg"]
+config.excludes = ["Inputs", "README.md", "lit.local.cfg", "sarif"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mapguard_obj_root, "test")
 
@@ -37,6 +37,10 @@ else:
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 config.substitutions.append(("%check_mapguard", check))
 config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%exit_status", sys.executable + " " + os.path.join(
+    config.test_source_root, "exit-status.py")))
+config.substitutions.append(("%validate_sarif", sys.executable + " " + os.path.join(
+    config.test_source_root, "sarif", "validate.py")))
 config.substitutions.append(
     ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang_tidy_mapguard", os.path.join(
@@ -46,3 +50,5 @@ config.substitutions.append(("%plugin", config.mapguard_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(
     ("%fake_std", os.path.join(config.test_source_root, "Inputs", "fake-std")))
+config.substitutions.append(("%summarize_sarif", sys.executable + " " + os.path.join(
+    config.test_source_root, "sarif", "summarize.py")))

@@ -1,17 +1,23 @@
 //===--- MapguardMain.cpp - The mapguard executable -----------------------===//
 //
 // clang-tidy's own driver with the mapguard module linked in: every
-// clang-tidy flag, configuration file and NOLINT comment works. The only
-// difference is the default check list, `mapguard-*`.
+// clang-tidy flag, configuration file and NOLINT comment works. The
+// differences are the default check list, `mapguard-*`, and project runs:
+// without file names, or with one of mapguard's own options, it checks many
+// files in parallel, each by running itself on one file.
 //
 //===----------------------------------------------------------------------===//
 
 #include "checks/analysis/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "tool/CommandLine.h"
+#include "tool/ProjectRun.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -19,6 +25,8 @@
 #include <string>
 
 extern volatile int MapguardModuleAnchorSource;
+// Printed at the end of --help, after clang-tidy's own options.
+static llvm::cl::extrahelp ProjectHelp(mapguard::ProjectOptionsHelp);
 static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
 
 // clang-tidy's default list enables the static analyzer, which is slow and
@@ -79,8 +87,22 @@ int main(int Argc, const char **Argv) {
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
   llvm::ArrayRef<const char *> UserArgs =
       llvm::ArrayRef<const char *>(Args).drop_front();
+  llvm::Expected<mapguard::ToolCommandLine> CommandLine =
+      mapguard::parseCommandLine(UserArgs);
+  if (!CommandLine) {
+    llvm::WithColor::error(llvm::errs(), "mapguard")
+        << llvm::toString(CommandLine.takeError()) << "\n";
+    return mapguard::ToolError;
+  }
+  bool ProjectRun = CommandLine->Project.Given ||
+                    (CommandLine->Files.empty() && CommandLine->has("p"));
   if (compilationDatabaseMissing(UserArgs))
-    return 1;
+    return ProjectRun ? mapguard::ToolError : 1;
+  if (ProjectRun) {
+    std::string Executable = llvm::sys::fs::getMainExecutable(
+        Argv[0], reinterpret_cast<void *>(&invokedAsClangTidy));
+    return mapguard::runProject(*CommandLine, Executable);
+  }
   if (!optionValue(UserArgs, "checks"))
     Args.insert(Args.begin() + 1, DefaultChecks);
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());

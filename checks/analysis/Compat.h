@@ -11,6 +11,10 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
+#include <optional>
+#if LLVM_VERSION_MAJOR < 16
+#include "llvm/ADT/Optional.h"
+#endif
 
 namespace mapguard {
 
@@ -25,6 +29,14 @@ namespace mapguard {
 inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
   return S.substr(0, Prefix.size()) == Prefix;
 }
+
+/// llvm::sys::ExecuteAndWait's redirections were llvm::Optional before
+/// LLVM 16.
+#if LLVM_VERSION_MAJOR < 16
+using OptionalStringRef = llvm::Optional<llvm::StringRef>;
+#else
+using OptionalStringRef = std::optional<llvm::StringRef>;
+#endif
 
 } // namespace mapguard
 

@@ -1,0 +1,13 @@
+// Routes are only added under the lock.
+#include "registry.h"
+#include <map>
+#include <mutex>
+#include <string>
+
+std::map<std::string, int> g_routes;
+std::mutex g_routes_mu;
+
+void add_route(const std::string &path, int handler) {
+  std::lock_guard<std::mutex> lock(g_routes_mu);
+  g_routes[path] = handler;
+}

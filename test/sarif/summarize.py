@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Prints a SARIF log's results one per line, for FileCheck.
+
+usage: summarize.py [--fingerprints] LOG.sarif
+
+Each result: `level rule uri:line:column-line:column message`, then its
+related locations indented. With --fingerprints: `rule fingerprint`, sorted,
+to compare two runs.
+"""
+import json
+import sys
+
+
+def where(location):
+    physical = location.get("physicalLocation")
+    if not physical:
+        return "-"
+    artifact = physical["artifactLocation"]
+    uri = artifact["uri"]
+    if "uriBaseId" in artifact:
+        uri = artifact["uriBaseId"] + "/" + uri
+    region = physical.get("region", {})
+    text = f"{uri}:{region.get('startLine')}:{region.get('startColumn')}"
+    if "endLine" in region:
+        text += f"-{region['endLine']}:{region['endColumn']}"
+    return text
+
+
+def main():
+    args = sys.argv[1:]
+    fingerprints = "--fingerprints" in args
+    args = [a for a in args if a != "--fingerprints"]
+    with open(args[0]) as f:
+        log = json.load(f)
+    run = log["runs"][0]
+    if fingerprints:
+        for line in sorted(f"{r['ruleId']} {v}" for r in run["results"]
+                           for v in r["partialFingerprints"].values()):
+            print(line)
+        return
+    for rule in run["tool"]["driver"]["rules"]:
+        print(f"rule {rule['id']} {rule['helpUri']}")
+    for result in run["results"]:
+        print(f"{result['level']} {result['ruleId']} "
+              f"{where(result['locations'][0])} {result['message']['text']}")
+        for related in result.get("relatedLocations", []):
+            print(f"  related {where(related)} {related['message']['text']}")
+
+
+if __name__ == "__main__":
+    main()
