@@ -1,6 +1,7 @@
 //===--- MapguardCheck.cpp - What every mapguard check shares -------------===//
 
 #include "checks/MapguardCheck.h"
+#include "checks/LockFixes.h"
 #include "checks/analysis/Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -23,6 +24,7 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
       GuardTypes(Options.getLocalOrGlobal("GuardTypes", "")),
       ThreadStarters(Options.getLocalOrGlobal("ThreadStarters", "")),
       MapGuards(Options.getLocalOrGlobal("MapGuards", "")) {
+  SuggestAnnotations = Options.getLocalOrGlobal("SuggestAnnotations", false);
   Analysis.ElementWrites =
       Options.getLocalOrGlobal("ReportElementWrites", true);
   Analysis.MaxFunctionBlocks = Options.getLocalOrGlobal(
@@ -65,6 +67,7 @@ void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MapGuards", MapGuards);
   Options.store(Opts, "ReportElementWrites", Analysis.ElementWrites);
   Options.store(Opts, "MaxFunctionBlocks", Analysis.MaxFunctionBlocks);
+  Options.store(Opts, "SuggestAnnotations", SuggestAnnotations);
 }
 
 void MapguardCheck::registerMatchers(MatchFinder *Finder) {
@@ -82,7 +85,13 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
   report(Facts);
 }
 
+void MapguardCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                        Preprocessor *) {
+  this->PP = PP;
+}
+
 void MapguardCheck::onEndOfTranslationUnit() {
+  AnnotatedMaps.clear();
   if (!Context)
     return;
   Cache->leave(Context);
@@ -185,6 +194,42 @@ void MapguardCheck::noteEvidence(const AccessFact &Access,
   }
 }
 
+void MapguardCheck::suggestFix(const Expr *Site, const FunctionDecl *Function,
+                               const SharedMap &Map, const MapGuard &Guard,
+                               bool AtCall, bool HeldShared) {
+  if (HeldShared) {
+    if (std::optional<LockFix> Fix =
+            makeSharedGuardExclusive(Site, Guard.Mutex, *Context)) {
+      auto Note = diag(Site->getBeginLoc(),
+                       "hold '%0' exclusively: make its guard a "
+                       "'std::unique_lock'",
+                       DiagnosticIDs::Note)
+                  << Fix->Mutex;
+      for (const FixItHint &Hint : Fix->Hints)
+        Note << Hint;
+    }
+    return;
+  }
+  std::optional<LockFix> Fix =
+      lockAroundStatement(Site, Function, Guard.Mutex, *Context);
+  if (!Fix)
+    return;
+  std::optional<LockFix> Annotation;
+  if (SuggestAnnotations && Guard.Source == MapGuard::Inferred &&
+      AnnotatedMaps.insert(Map.Storage).second)
+    Annotation = annotateGuardedBy(Map, Guard.Mutex, *Context, PP);
+  auto Note = diag(Site->getBeginLoc(),
+                   "lock '%0' around the %select{write|call}1%select{|, and "
+                   "annotate '%3' with the mutex that guards it}2",
+                   DiagnosticIDs::Note)
+              << Fix->Mutex << AtCall << Annotation.has_value() << mapName(Map);
+  for (const FixItHint &Hint : Fix->Hints)
+    Note << Hint;
+  if (Annotation)
+    for (const FixItHint &Hint : Annotation->Hints)
+      Note << Hint;
+}
+
 void MapguardCheck::reportCallers(
     const TranslationUnitFacts &Facts,
     llvm::function_ref<bool(const AccessFact &)> Selects) {
@@ -207,6 +252,11 @@ void MapguardCheck::reportCallers(
     diag(Finding.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
          DiagnosticIDs::Note)
         << Callee->getNameAsString() << Guard->Mutex.name();
+    // The callee names a member mutex through its own `this`; only a
+    // global one is named the same at the call.
+    if (Guard->Mutex.isGlobal())
+      suggestFix(Finding.Call.Site, Finding.Caller, Access.Map, *Guard,
+                 /*AtCall=*/true, /*HeldShared=*/false);
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "checks/AnalysisCache.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 
 namespace mapguard {
@@ -30,6 +31,9 @@ public:
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
   /// Reports what this check finds in \p Facts.
@@ -45,6 +49,15 @@ protected:
   void noteWhyNotHeld(const AccessFact &Access);
   void noteEvidence(const AccessFact &Access, const MapGuard *Guard);
 
+  /// The note that offers to fix an access to \p Map at \p Site (a write,
+  /// or a call that reaches one) that does not hold \p Guard: lock it
+  /// around the statement, or make the shared guard that holds it
+  /// exclusive. With the option SuggestAnnotations, the first such note of a
+  /// map whose guard is inferred also annotates the map.
+  void suggestFix(const clang::Expr *Site, const clang::FunctionDecl *Function,
+                  const SharedMap &Map, const MapGuard &Guard, bool AtCall,
+                  bool HeldShared);
+
   /// Reports the calls that do not hold what their callee's access needs,
   /// for the accesses \p Selects picks.
   void reportCallers(const TranslationUnitFacts &Facts,
@@ -53,6 +66,10 @@ protected:
 private:
   std::shared_ptr<AnalysisCache> Cache;
   clang::ASTContext *Context = nullptr;
+  const clang::Preprocessor *PP = nullptr;
+  /// Maps annotated by a fix in this translation unit.
+  llvm::DenseSet<const clang::ValueDecl *> AnnotatedMaps;
+  bool SuggestAnnotations;
   AnalysisOptions Analysis;
   const std::string MapTypes;
   const std::string LockTypes;

@@ -30,13 +30,18 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
           << Access.Site->getSourceRange();
     noteWhyShared(Access);
     noteWhyNotHeld(Access);
-    noteEvidence(Access, Facts.guardOf(Access));
+    const MapGuard *Guard = Facts.guardOf(Access);
+    noteEvidence(Access, Guard);
     if (Access.SubscriptOnlyRead)
       diag(Access.Site->getBeginLoc(),
            "'operator[]' inserts a default-constructed element when the key "
            "is missing, so it writes even where its result is only read; use "
            "'find' or 'at' to look up without inserting",
            DiagnosticIDs::Note);
+    bool HeldShared = !Access.HeldShared.empty();
+    if (Guard && (!HeldShared || Access.HeldShared.front() == Guard->Mutex))
+      suggestFix(Access.Site, Access.Function, Access.Map, *Guard,
+                 /*AtCall=*/false, HeldShared);
   }
   reportCallers(Facts, isUnguardedWrite);
   for (const FunctionDecl *F : Facts.unfinishedFunctions())

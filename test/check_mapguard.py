@@ -44,6 +44,9 @@ def parse_args():
                         "of the source (for programs shipped without them)")
     parser.add_argument("--expect-exit", type=int, default=0,
                         help="the exit status both products must return")
+    parser.add_argument("--fix-notes", action="store_true",
+                        help="apply the notes' fix-its to a copy, match it "
+                        "against CHECK-FIXES and check it again")
     parser.add_argument("source")
     parser.add_argument("temp", help="prefix for the files this run writes")
     parser.add_argument("compiler_args", nargs="*",
@@ -51,7 +54,7 @@ def parse_args():
     return parser.parse_args()
 
 
-def command(args, product):
+def command(args, product, source, extra=()):
     if product == "plugin":
         cmd = [args.clang_tidy, "--load", args.plugin]
     elif product == "binary":
@@ -61,7 +64,7 @@ def command(args, product):
     cmd.append("--checks=" + args.checks)
     if args.config is not None:
         cmd.append("--config=" + args.config)
-    cmd += [args.source, "--"]
+    cmd += list(extra) + [source, "--"]
     compiler_args = list(args.compiler_args)
     if not any(a.startswith("-std=") for a in compiler_args):
         compiler_args.insert(0, "-std=c++17")
@@ -77,13 +80,54 @@ def has_expectations(source, prefixes):
         return any(pattern.search(line) for line in f)
 
 
+def fixable_copy(args, product):
+    """A copy of the program to fix, its CHECK comments blanked so that the
+    fixed file is matched against the patterns and not against itself."""
+    with open(args.source, encoding="utf-8") as f:
+        text = f.read()
+    copy = f"{args.temp}.{product}.cpp"
+    with open(copy, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", text))
+    return copy
+
+
+def check_fixes(args, product, copy):
+    """Whether the fixed copy matches CHECK-FIXES and is clean when checked
+    again; prints what is wrong."""
+    check = subprocess.run(
+        [args.filecheck, "-input-file=" + copy, args.source,
+         "-check-prefix=CHECK-FIXES", "-strict-whitespace"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        universal_newlines=True)
+    if check.returncode != 0:
+        print(check.stdout + f"\nFAIL: {product}'s fixed program does not "
+              "match CHECK-FIXES")
+        return False
+    cmd = command(args, product, copy)
+    again = subprocess.run(cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, universal_newlines=True,
+                           timeout=300)
+    left = [l for l in again.stdout.splitlines()
+            if re.search(r"\b(warning|error):", l)]
+    if left:
+        print(again.stdout + f"\nFAIL: {product}'s fixed program is not "
+              "clean when checked again")
+        return False
+    return True
+
+
 def main():
     args = parse_args()
     check_file = args.check_file or args.source
     expectations = has_expectations(check_file, args.check_prefix)
     failed = False
     for product in args.products.split(","):
-        cmd = command(args, product)
+        if args.fix_notes:
+            source = fixable_copy(args, product)
+            cmd = command(args, product, source, ["--fix-notes"])
+        else:
+            source = args.source
+            cmd = command(args, product, source)
         run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              universal_newlines=True, timeout=300)
         output = run.stdout
@@ -119,6 +163,8 @@ def main():
                 print(header + output + f"\nFAIL: {product} must stay silent "
                       "on this program, but reported:\n" + "\n".join(unexpected))
                 failed = True
+        if args.fix_notes and not failed:
+            failed = not check_fixes(args, product, source)
     return 1 if failed else 0
 
 

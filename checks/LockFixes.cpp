@@ -1,0 +1,352 @@
+//===--- LockFixes.cpp - The code changes mapguard suggests ---------------===//
+
+#include "checks/LockFixes.h"
+#include "checks/analysis/Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace mapguard {
+
+/// Whether namespace std declares the class template \p Name: a fix may
+/// only use what the file's includes provide.
+static bool stdDeclares(ASTContext &Ctx, llvm::StringRef Name) {
+  for (const NamedDecl *Std : Ctx.getTranslationUnitDecl()->lookup(
+           DeclarationName(&Ctx.Idents.get("std"))))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Std))
+      // Lookup in std sees into its inline namespaces (libc++'s __1).
+      for (const NamedDecl *D :
+           NS->lookup(DeclarationName(&Ctx.Idents.get(Name))))
+        if (isa<ClassTemplateDecl>(D))
+          return true;
+  return false;
+}
+
+/// The namespaces and classes around \p D as code outside them writes
+/// them (`app::Cache::`), or nothing if one of them has no name to write.
+static std::optional<std::string> qualifier(const DeclContext *DC) {
+  std::string Result;
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      // Members of inline and anonymous namespaces are named without them.
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Result = NS->getName().str() + "::" + Result;
+    } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+      if (!RD->getIdentifier())
+        return std::nullopt;
+      Result = RD->getName().str() + "::" + Result;
+    } else if (!isa<LinkageSpecDecl>(DC)) {
+      return std::nullopt; // a local class
+    }
+  }
+  return Result;
+}
+
+/// Whether \p Function declares a parameter or local variable \p Name,
+/// which would hide a namespace-scope mutex of that name.
+static bool declaresLocal(const FunctionDecl *Function, llvm::StringRef Name) {
+  for (const ParmVarDecl *P : Function->parameters())
+    if (P->getName() == Name)
+      return true;
+  for (const Decl *D : Function->decls())
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (VD->getName() == Name)
+        return true;
+  return false;
+}
+
+/// The mutex's declaration, and how code in \p Where writes it: `mu_` in a
+/// method of its class, `g_mu`, `app::g_mu`, `Cache::mu` elsewhere.
+static std::optional<std::pair<const ValueDecl *, std::string>>
+spellMutex(const ObjectPath &Mutex, const DeclContext *Where,
+           const FunctionDecl *Function) {
+  llvm::ArrayRef<ObjectPath::Step> Steps = Mutex.steps();
+  if (Steps.size() == 2 && Steps[0].Kind == ObjectPath::StepKind::This &&
+      Steps[1].Kind == ObjectPath::StepKind::Decl) {
+    const auto *Field = dyn_cast_or_null<FieldDecl>(Steps[1].Decl);
+    const auto *Class = dyn_cast<CXXRecordDecl>(Where);
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function))
+      Class = Method->getParent();
+    if (!Field || !Class || Class->isLambda())
+      return std::nullopt;
+    const auto *Owner = cast<CXXRecordDecl>(Field->getParent());
+    if (Class != Owner && !Class->isDerivedFrom(Owner))
+      return std::nullopt;
+    return std::make_pair(Field, Field->getName().str());
+  }
+  if (Steps.size() != 1 || Steps[0].Kind != ObjectPath::StepKind::Decl)
+    return std::nullopt;
+  const auto *Var = dyn_cast_or_null<VarDecl>(Steps[0].Decl);
+  if (!Var || !Var->hasGlobalStorage() || Var->isLocalVarDecl())
+    return std::nullopt;
+  const DeclContext *Home = Var->getDeclContext()->getRedeclContext();
+  bool Hidden = Function && declaresLocal(Function, Var->getName());
+  if (Home->Encloses(Where) && !Hidden)
+    return std::make_pair(Var, Var->getName().str());
+  std::optional<std::string> Qualifier = qualifier(Home);
+  if (!Qualifier)
+    return std::nullopt;
+  std::string Name = *Qualifier + Var->getName().str();
+  if (Hidden && !isa<CXXRecordDecl>(Home))
+    Name = "::" + Name;
+  return std::make_pair(Var, Name);
+}
+
+/// Whether \p RD or a base has a method \p Name.
+static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getDeclName().isIdentifier() && M->getName() == Name)
+      return true;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (hasMethod(Base.getType()->getAsCXXRecordDecl(), Name))
+      return true;
+  return false;
+}
+
+/// The statement a lock block can wrap: the expression statement or return
+/// that \p Site is part of, if it is a statement of a block or the body of
+/// an if, loop or case. Not a declaration (its name would leave scope) and
+/// not a condition.
+static const Stmt *wrappableStatement(const Expr *Site, ASTContext &Ctx) {
+  const Stmt *S = Site;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*S);
+    if (Parents.size() != 1)
+      return nullptr;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    bool IsBody = isa<CompoundStmt>(Parent);
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      IsBody = S == If->getThen() || S == If->getElse();
+    else if (const auto *While = dyn_cast<WhileStmt>(Parent))
+      IsBody = S == While->getBody();
+    else if (const auto *For = dyn_cast<ForStmt>(Parent))
+      IsBody = S == For->getBody();
+    else if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(Parent))
+      IsBody = S == RangeFor->getBody();
+    else if (const auto *Do = dyn_cast<DoStmt>(Parent))
+      IsBody = S == Do->getBody();
+    else if (const auto *Case = dyn_cast<SwitchCase>(Parent))
+      IsBody = S == Case->getSubStmt();
+    if (IsBody)
+      return isa<Expr>(S) || isa<ReturnStmt>(S) ? S : nullptr;
+    if (!isa<Expr>(Parent) && !isa<ReturnStmt>(Parent))
+      return nullptr;
+    S = Parent;
+  }
+}
+
+/// A name for the new guard that \p Text does not use.
+static std::string guardName(llvm::StringRef Text) {
+  auto Uses = [&](llvm::StringRef Name) {
+    for (size_t Pos = Text.find(Name); Pos != llvm::StringRef::npos;
+         Pos = Text.find(Name, Pos + 1)) {
+      bool Before =
+          Pos > 0 && (llvm::isAlnum(Text[Pos - 1]) || Text[Pos - 1] == '_');
+      size_t After = Pos + Name.size();
+      bool Behind = After < Text.size() &&
+                    (llvm::isAlnum(Text[After]) || Text[After] == '_');
+      if (!Before && !Behind)
+        return true;
+    }
+    return false;
+  };
+  for (llvm::StringRef Name : {"lock", "guard", "map_lock"})
+    if (!Uses(Name))
+      return Name.str();
+  for (unsigned N = 2;; ++N)
+    if (!Uses("lock" + std::to_string(N)))
+      return "lock" + std::to_string(N);
+}
+
+std::optional<LockFix> lockAroundStatement(const Expr *Site,
+                                           const FunctionDecl *Function,
+                                           const ObjectPath &Mutex,
+                                           ASTContext &Ctx) {
+  const Stmt *S = wrappableStatement(Site, Ctx);
+  if (!S || !Function)
+    return std::nullopt;
+  auto Spelled = spellMutex(Mutex, Function, Function);
+  if (!Spelled)
+    return std::nullopt;
+  const auto *MutexType =
+      Spelled->first->getType().getCanonicalType()->getAsCXXRecordDecl();
+  if (!hasMethod(MutexType, "lock") || !hasMethod(MutexType, "unlock"))
+    return std::nullopt; // not something std::lock_guard can lock
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(S->getSourceRange()), SM, LO);
+  if (Range.isInvalid() || S->getBeginLoc().isMacroID() ||
+      S->getEndLoc().isMacroID())
+    return std::nullopt;
+  SourceLocation AfterSemi =
+      Lexer::findLocationAfterToken(S->getEndLoc(), tok::semi, SM, LO,
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isInvalid())
+    return std::nullopt;
+
+  std::string Declaration;
+  llvm::StringRef Statement = Lexer::getSourceText(Range, SM, LO);
+  std::string Guard = guardName(Statement);
+  if (LO.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock")) {
+    Declaration = "std::scoped_lock " + Guard + "(" + Spelled->second + ");";
+  } else if (stdDeclares(Ctx, "lock_guard") &&
+             !isa<ClassTemplateSpecializationDecl>(MutexType)) {
+    Declaration = "std::lock_guard<" + qualifiedName(MutexType) + "> " + Guard +
+                  "(" + Spelled->second + ");";
+  } else {
+    return std::nullopt;
+  }
+
+  // On a line of its own, the statement moves into an indented block;
+  // sharing its line with other code, it gets a block on that line.
+  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(Range.getBegin());
+  llvm::StringRef Buffer = SM.getBufferData(Begin.first);
+  llvm::StringRef Before = Buffer.take_front(Begin.second);
+  llvm::StringRef Indent = Before.substr(Before.rfind('\n') + 1);
+  LockFix Fix;
+  Fix.Mutex = Spelled->second;
+  if (Indent.find_first_not_of(" \t") == llvm::StringRef::npos) {
+    Fix.Hints.push_back(FixItHint::CreateInsertion(
+        Range.getBegin(),
+        ("{\n" + Indent + "  " + Declaration + "\n" + Indent + "  ").str()));
+    Fix.Hints.push_back(
+        FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str()));
+  } else {
+    Fix.Hints.push_back(
+        FixItHint::CreateInsertion(Range.getBegin(), "{ " + Declaration + " "));
+    Fix.Hints.push_back(FixItHint::CreateInsertion(AfterSemi, " }"));
+  }
+  return Fix;
+}
+
+/// The std::shared_lock on \p Mutex declared in a block around \p Site,
+/// before it; the innermost if there are several.
+static const VarDecl *
+sharedGuardInScope(const Expr *Site, const ObjectPath &Mutex, ASTContext &Ctx) {
+  const Stmt *Inner = Site;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Inner);
+    if (Parents.size() != 1)
+      return nullptr;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent || isa<LambdaExpr>(Parent))
+      return nullptr;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      const VarDecl *Found = nullptr;
+      for (const Stmt *Child : Block->body()) {
+        if (Child == Inner)
+          break;
+        const auto *Declaration = dyn_cast<DeclStmt>(Child);
+        if (!Declaration)
+          continue;
+        for (const Decl *D : Declaration->decls()) {
+          const auto *Var = dyn_cast<VarDecl>(D);
+          const auto *Construct =
+              Var ? dyn_cast_or_null<CXXConstructExpr>(
+                        Var->getInit() ? Var->getInit()->IgnoreImplicit()
+                                       : nullptr)
+                  : nullptr;
+          const CXXRecordDecl *Type =
+              Var ? Var->getType()->getAsCXXRecordDecl() : nullptr;
+          if (!Construct || !Type || Construct->getNumArgs() == 0 ||
+              qualifiedName(Type) != "std::shared_lock")
+            continue;
+          if (ObjectPath::fromExpr(Construct->getArg(0), Ctx) == Mutex)
+            Found = Var;
+        }
+      }
+      if (Found)
+        return Found;
+    }
+    Inner = Parent;
+  }
+}
+
+std::optional<LockFix> makeSharedGuardExclusive(const Expr *Site,
+                                                const ObjectPath &Mutex,
+                                                ASTContext &Ctx) {
+  const VarDecl *Guard = sharedGuardInScope(Site, Mutex, Ctx);
+  if (!Guard || !stdDeclares(Ctx, "unique_lock"))
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation TypeBegin = Guard->getTypeSpecStartLoc();
+  SourceLocation NameLoc = Guard->getLocation();
+  if (TypeBegin.isMacroID() || NameLoc.isMacroID() ||
+      SM.getFileID(TypeBegin) != SM.getFileID(NameLoc))
+    return std::nullopt;
+  // The type as written: `std::shared_lock<std::shared_mutex>`,
+  // `std::shared_lock` (deduced), `shared_lock<Mutex>`.
+  llvm::StringRef Written = Lexer::getSourceText(
+      CharSourceRange::getCharRange(TypeBegin, NameLoc), SM, Ctx.getLangOpts());
+  size_t Pos = Written.find("shared_lock");
+  if (Pos == llvm::StringRef::npos ||
+      Written.find("shared_lock", Pos + 1) != llvm::StringRef::npos)
+    return std::nullopt;
+  SourceLocation Begin = TypeBegin.getLocWithOffset(Pos);
+  LockFix Fix;
+  Fix.Mutex = Mutex.name();
+  Fix.Hints.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Begin, Begin.getLocWithOffset(11)),
+      "unique_lock"));
+  return Fix;
+}
+
+std::optional<LockFix> annotateGuardedBy(const SharedMap &Map,
+                                         const ObjectPath &Mutex,
+                                         ASTContext &Ctx,
+                                         const Preprocessor *PP) {
+  // Only a map that is a declaration of its own: not a member of a shared
+  // struct (`g_state.by_id`), whose storage is the struct.
+  llvm::ArrayRef<ObjectPath::Step> Steps = Map.Path.steps();
+  bool OwnDeclaration =
+      Map.Singleton ||
+      (!Steps.empty() && Steps.back().Decl == Map.Storage &&
+       (Steps.size() == 1 ||
+        (Steps.size() == 2 && Steps[0].Kind == ObjectPath::StepKind::This)));
+  if (!OwnDeclaration)
+    return std::nullopt;
+  const auto *Storage = cast<ValueDecl>(Map.Storage->getCanonicalDecl());
+  const DeclContext *Where = Storage->getDeclContext();
+  auto Spelled = spellMutex(Mutex, Where, nullptr);
+  if (!Spelled)
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation NameLoc = Storage->getLocation();
+  if (NameLoc.isMacroID())
+    return std::nullopt;
+  // Outside a class an attribute's argument is looked up where it is
+  // written: the mutex must be declared before the map.
+  if (!isa<FieldDecl>(Storage) && !isa<CXXRecordDecl>(Where) &&
+      !SM.isBeforeInTranslationUnit(Spelled->first->getLocation(), NameLoc))
+    return std::nullopt;
+  std::string Attribute =
+      "__attribute__((guarded_by(" + Spelled->second + ")))";
+  if (PP)
+    if (const MacroInfo *Macro =
+            PP->getMacroInfo(&Ctx.Idents.get("GUARDED_BY")))
+      if (Macro->isFunctionLike() && Macro->getNumParams() == 1)
+        Attribute = "GUARDED_BY(" + Spelled->second + ")";
+  LockFix Fix;
+  Fix.Mutex = Spelled->second;
+  Fix.Hints.push_back(FixItHint::CreateInsertion(
+      Lexer::getLocForEndOfToken(NameLoc, 0, SM, Ctx.getLangOpts()),
+      " " + Attribute));
+  return Fix;
+}
+
+} // namespace mapguard

@@ -1,0 +1,58 @@
+//===--- LockFixes.h - The code changes mapguard suggests -------*- C++ -*-===//
+//
+// Fix-its for what the checks report: lock the guarding mutex around a
+// statement, make a shared guard exclusive, annotate a map with the mutex
+// that guards it. Each is offered only where the edit is sure to compile and
+// to mean what it says; otherwise there is none and the report stands alone.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MAPGUARD_CHECKS_LOCKFIXES_H
+#define MAPGUARD_CHECKS_LOCKFIXES_H
+
+#include "checks/analysis/MapModel.h"
+#include "checks/analysis/ObjectPath.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Expr;
+class FunctionDecl;
+class Preprocessor;
+} // namespace clang
+
+namespace mapguard {
+
+/// A suggested change and how the note offering it names the mutex.
+struct LockFix {
+  llvm::SmallVector<clang::FixItHint, 2> Hints;
+  std::string Mutex;
+};
+
+/// Wraps the statement of \p Site (an expression statement or a return in
+/// \p Function) in a block of its own that locks \p Mutex first, with
+/// std::scoped_lock where C++17 provides it, else std::lock_guard.
+std::optional<LockFix> lockAroundStatement(const clang::Expr *Site,
+                                           const clang::FunctionDecl *Function,
+                                           const ObjectPath &Mutex,
+                                           clang::ASTContext &Ctx);
+
+/// Turns the std::shared_lock on \p Mutex that is in scope at \p Site into a
+/// std::unique_lock.
+std::optional<LockFix> makeSharedGuardExclusive(const clang::Expr *Site,
+                                                const ObjectPath &Mutex,
+                                                clang::ASTContext &Ctx);
+
+/// Adds GUARDED_BY(\p Mutex) to the declaration of \p Map: the project's
+/// macro if it defines one, else Clang's attribute.
+std::optional<LockFix> annotateGuardedBy(const SharedMap &Map,
+                                         const ObjectPath &Mutex,
+                                         clang::ASTContext &Ctx,
+                                         const clang::Preprocessor *PP);
+
+} // namespace mapguard
+
+#endif // MAPGUARD_CHECKS_LOCKFIXES_H

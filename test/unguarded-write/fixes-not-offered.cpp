@@ -1,0 +1,64 @@
+// RUN: %check_mapguard %s %t
+//
+// The lock is offered only where wrapping the statement is sure to compile
+// and keep its meaning; elsewhere the warning stands without a fix.
+#include <map>
+#include <mutex>
+#include <pthread.h>
+
+std::map<int, int> g_counts;
+std::mutex g_counts_mu;
+
+void count(int k) {
+  std::lock_guard<std::mutex> lock(g_counts_mu);
+  g_counts[k] += 1;
+  g_counts[k + 1] += 1;
+  g_counts[k + 2] += 1;
+}
+
+// A declaration: its variable would leave scope with the block.
+int read_and_insert(int k) {
+  int n = g_counts[k];
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES-NOT: note: lock
+  return n;
+}
+
+// A condition: the lock would have to cover the whole statement.
+void drop_if_present(int k) {
+  if (g_counts.erase(k))
+    return;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES-NOT: note: lock
+}
+
+// A statement written by a macro.
+#define DROP(k) g_counts.erase(k)
+void drop(int k) {
+  DROP(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES-NOT: note: lock
+}
+
+// No mutex guards the map's other writes: nothing to suggest.
+std::map<int, int> g_unguarded;
+void put(int k) {
+  g_unguarded[k] = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unguarded'
+  // CHECK-MESSAGES-NOT: note: lock
+}
+
+// A POSIX mutex, which std::lock_guard cannot lock.
+std::map<int, int> g_posix;
+pthread_mutex_t g_posix_mu;
+void posix_put(int k) {
+  pthread_mutex_lock(&g_posix_mu);
+  g_posix[k] = 1;
+  g_posix[k + 1] = 1;
+  pthread_mutex_unlock(&g_posix_mu);
+}
+void posix_drop(int k) {
+  g_posix.erase(k);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_posix'
+  // CHECK-MESSAGES-NOT: note: lock
+}
