@@ -198,6 +198,20 @@ static FileResult checkFile(llvm::StringRef Executable,
     return Result;
   }
   Result.Diagnostics = std::move(*Diagnostics);
+  // clang-tidy before 15 exports a warning it reports as an error
+  // (--warnings-as-errors) with its warning level; only its output tells.
+  llvm::StringSet<> AsErrors;
+  for (llvm::StringRef Rest = Out; !Rest.empty();) {
+    llvm::StringRef Line;
+    std::tie(Line, Rest) = Rest.split('\n');
+    size_t Marker = Line.rfind(",-warnings-as-errors]");
+    size_t Open = Line.rfind('[', Marker);
+    if (Marker != llvm::StringRef::npos && Open != llvm::StringRef::npos)
+      AsErrors.insert(Line.slice(Open + 1, Marker));
+  }
+  for (Diagnostic &D : Result.Diagnostics)
+    if (AsErrors.contains(D.DiagnosticName))
+      D.DiagLevel = Diagnostic::Error;
   bool CompilerErrors = llvm::any_of(Result.Diagnostics, isCompilerError);
   bool ReportedErrors =
       llvm::any_of(Result.Diagnostics, [](const Diagnostic &D) {

@@ -1,5 +1,4 @@
 // Routes are only added under the lock.
-#include "registry.h"
 #include <map>
 #include <mutex>
 #include <string>
