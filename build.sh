@@ -25,7 +25,7 @@ case "$action" in
   *) usage ;;
 esac
 
-packages=(cmake ninja-build g++ ccache dpkg-dev python3 python3-jsonschema
+packages=(cmake ninja-build g++ ccache dpkg-dev git pre-commit python3 python3-jsonschema python3-yaml
   "clang-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev" "clang-tidy-$llvm"
   "llvm-$llvm-tools")
 case "${MAPGUARD_SANITIZE:-OFF}" in

@@ -52,3 +52,17 @@ config.substitutions.append(
     ("%fake_std", os.path.join(config.test_source_root, "Inputs", "fake-std")))
 config.substitutions.append(("%summarize_sarif", sys.executable + " " + os.path.join(
     config.test_source_root, "sarif", "summarize.py")))
+
+# The integrations the user guide describes, tried for real where this
+# machine has them.
+import shutil
+run_clang_tidy = os.path.join(config.llvm_tools_dir, "run-clang-tidy")
+if os.path.exists(run_clang_tidy):
+    config.available_features.add("run-clang-tidy")
+    config.substitutions.append(("%run_clang_tidy", run_clang_tidy))
+if shutil.which("pre-commit") and shutil.which("git"):
+    config.available_features.add("pre-commit")
+config.substitutions.append(
+    ("%docs", os.path.join(os.path.dirname(config.test_source_root), "docs")))
+config.substitutions.append(("%with_mapguard_on_path", "env PATH=" + os.pathsep.join(
+    [os.path.dirname(config.mapguard_binary), config.environment["PATH"]])))
