@@ -114,6 +114,13 @@ static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
   return false;
 }
 
+/// The statement \p S is part of, if it has one parent and that is a
+/// statement (an expression included).
+static const Stmt *parentStatement(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+}
+
 /// The statement a lock block can wrap: the expression statement or return
 /// that \p Site is part of, if it is a statement of a block or the body of
 /// an if, loop or case. Not a declaration (its name would leave scope) and
@@ -121,10 +128,7 @@ static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
 static const Stmt *wrappableStatement(const Expr *Site, ASTContext &Ctx) {
   const Stmt *S = Site;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*S);
-    if (Parents.size() != 1)
-      return nullptr;
-    const auto *Parent = Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStatement(*S, Ctx);
     if (!Parent)
       return nullptr;
     bool IsBody = isa<CompoundStmt>(Parent);
@@ -240,10 +244,7 @@ static const VarDecl *
 sharedGuardInScope(const Expr *Site, const ObjectPath &Mutex, ASTContext &Ctx) {
   const Stmt *Inner = Site;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Inner);
-    if (Parents.size() != 1)
-      return nullptr;
-    const auto *Parent = Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStatement(*Inner, Ctx);
     if (!Parent || isa<LambdaExpr>(Parent))
       return nullptr;
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
