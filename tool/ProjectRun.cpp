@@ -14,6 +14,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
@@ -43,10 +44,14 @@ public:
   explicit TempFile(llvm::StringRef Suffix) {
     if (llvm::sys::fs::createTemporaryFile("mapguard", Suffix, Path))
       Path.clear();
+    else
+      llvm::sys::RemoveFileOnSignal(Path); // on Ctrl-C too
   }
   ~TempFile() {
-    if (!Path.empty())
-      llvm::sys::fs::remove(Path);
+    if (Path.empty())
+      return;
+    llvm::sys::fs::remove(Path);
+    llvm::sys::DontRemoveFileOnSignal(Path);
   }
   llvm::StringRef path() const { return Path; }
   std::string read() const {
