@@ -425,9 +425,13 @@ int runProject(const ToolCommandLine &CommandLine, llvm::StringRef Executable) {
       error(llvm::toString(std::move(Err)));
       Failed = true;
     }
+  std::vector<UncheckedFile> Unchecked;
+  for (const FileResult &Result : Results)
+    if (!Result.Failure.empty())
+      Unchecked.push_back({Result.File, Result.Failure});
   if (Project.SarifFile)
-    if (llvm::Error Err =
-            writeSarif(*Project.SarifFile, Diagnostics, Project.SarifRoot)) {
+    if (llvm::Error Err = writeSarif(*Project.SarifFile, Diagnostics, Unchecked,
+                                     Project.SarifRoot)) {
       error(llvm::toString(std::move(Err)));
       Failed = true;
     }

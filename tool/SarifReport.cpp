@@ -209,6 +209,7 @@ physicalLocation(const DiagnosticMessage &Message,
 
 llvm::Error writeSarif(llvm::StringRef File,
                        llvm::ArrayRef<Diagnostic> Diagnostics,
+                       llvm::ArrayRef<UncheckedFile> Unchecked,
                        llvm::StringRef Root) {
   llvm::SmallString<256> RootPath(Root.empty() ? "." : Root);
   llvm::sys::fs::make_absolute(RootPath);
@@ -275,6 +276,23 @@ llvm::Error writeSarif(llvm::StringRef File,
     Results.push_back(std::move(Result));
   }
 
+  llvm::json::Array Notifications;
+  for (const UncheckedFile &File : Unchecked) {
+    std::string Path = absolutePath(File.Path, ".");
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", llvm::json::Object{{"text", "'" + File.Path +
+                                                    "' could not be checked: " +
+                                                    File.Reason}}},
+        {"locations", llvm::json::Array{llvm::json::Object{
+                          {"physicalLocation",
+                           llvm::json::Object{{"artifactLocation",
+                                               Sources.artifact(Path)}}}}}}});
+  }
+  llvm::json::Object Invocation{{"executionSuccessful", Unchecked.empty()}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+
   llvm::json::Object Driver{{"name", "mapguard"},
                             {"version", MAPGUARD_VERSION},
                             {"semanticVersion", MAPGUARD_VERSION},
@@ -288,6 +306,7 @@ llvm::Error writeSarif(llvm::StringRef File,
             llvm::json::Object{
                 {"uri", "file://" + SourceFiles::encode(RootPath) + "/"}}}}},
       {"columnKind", "unicodeCodePoints"},
+      {"invocations", llvm::json::Array{std::move(Invocation)}},
       {"results", std::move(Results)}};
   llvm::json::Value Log = llvm::json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

@@ -11,13 +11,23 @@
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
+#include <string>
 
 namespace mapguard {
 
+/// A file the run could not check, and why.
+struct UncheckedFile {
+  std::string Path;
+  std::string Reason;
+};
+
 /// Writes \p Diagnostics to \p File. Paths below \p Root (the current
-/// folder if empty) are written relative to it, as `%SRCROOT%`.
+/// folder if empty) are written relative to it, as `%SRCROOT%`. Files the
+/// run could not check make its invocation unsuccessful, each with a
+/// notification.
 llvm::Error writeSarif(llvm::StringRef File,
                        llvm::ArrayRef<clang::tooling::Diagnostic> Diagnostics,
+                       llvm::ArrayRef<UncheckedFile> Unchecked,
                        llvm::StringRef Root);
 
 } // namespace mapguard

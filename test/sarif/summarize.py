@@ -3,8 +3,9 @@
 
 usage: summarize.py [--fingerprints] LOG.sarif
 
-Each result: `level rule uri:line:column-line:column message`, then its
-related locations indented. With --fingerprints: `rule fingerprint`, sorted,
+The invocation and its notifications, the rules, then each result:
+`level rule uri:line:column-line:column message`, then its related locations
+indented. With --fingerprints: `rule fingerprint`, sorted,
 to compare two runs.
 """
 import json
@@ -38,6 +39,11 @@ def main():
                            for v in r["partialFingerprints"].values()):
             print(line)
         return
+    for invocation in run.get("invocations", []):
+        print(f"invocation successful={invocation['executionSuccessful']}")
+        for note in invocation.get("toolExecutionNotifications", []):
+            print(f"  {note['level']} {where(note['locations'][0])} "
+                  f"{note['message']['text']}")
     for rule in run["tool"]["driver"]["rules"]:
         print(f"rule {rule['id']} {rule['helpUri']}")
     for result in run["results"]:
