@@ -245,10 +245,10 @@ llvm::Error writeSarif(llvm::StringRef File,
       // file, the message and the text of the line, but not the line
       // number; identical ones are told apart by their order.
       std::string Path = absolutePath(D.Message.FilePath, D.BuildDirectory);
+      std::string URI = Sources.artifact(Path).getString("uri")->str();
       llvm::MD5 Hash;
       for (llvm::StringRef Part :
-           {llvm::StringRef(D.DiagnosticName),
-            llvm::StringRef(*Sources.artifact(Path).getString("uri")),
+           {llvm::StringRef(D.DiagnosticName), llvm::StringRef(URI),
             llvm::StringRef(D.Message.Message),
             Sources.lineText(Path, D.Message.FileOffset)}) {
         Hash.update(Part);
