@@ -34,31 +34,12 @@ static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
 // apply: clang-tidy appends command-line checks after the file's.
 static const char DefaultChecks[] = "--checks=-clang-analyzer-*,mapguard-*";
 
-/// The value of option \p Name (`-name=v`, `--name=v`, `-name v`), or
-/// nothing if the command line before `--` does not set it.
-static std::optional<llvm::StringRef>
-optionValue(llvm::ArrayRef<const char *> Args, llvm::StringRef Name) {
-  for (size_t I = 0, E = Args.size(); I != E; ++I) {
-    llvm::StringRef Arg = Args[I];
-    if (Arg == "--")
-      break;
-    if (!Arg.consume_front("--") && !Arg.consume_front("-"))
-      continue;
-    if (!Arg.consume_front(Name))
-      continue;
-    if (Arg.consume_front("="))
-      return Arg;
-    if (Arg.empty())
-      return I + 1 < E ? llvm::StringRef(Args[I + 1]) : llvm::StringRef();
-  }
-  return std::nullopt;
-}
-
 // clang-tidy runs without compiler flags when `-p` names a folder without a
 // compilation database. Every file would then be checked with the wrong
 // include paths and defines; in CI that must fail, not pass quietly.
-static bool compilationDatabaseMissing(llvm::ArrayRef<const char *> Args) {
-  std::optional<llvm::StringRef> BuildPath = optionValue(Args, "p");
+static bool
+compilationDatabaseMissing(const mapguard::ToolCommandLine &CommandLine) {
+  std::optional<std::string> BuildPath = CommandLine.value("p");
   if (!BuildPath)
     return false;
   std::string Error;
@@ -85,10 +66,9 @@ int main(int Argc, const char **Argv) {
   if (invokedAsClangTidy(Argv[0]))
     return clang::tidy::clangTidyMain(Argc, Argv);
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
-  llvm::ArrayRef<const char *> UserArgs =
-      llvm::ArrayRef<const char *>(Args).drop_front();
   llvm::Expected<mapguard::ToolCommandLine> CommandLine =
-      mapguard::parseCommandLine(UserArgs);
+      mapguard::parseCommandLine(
+          llvm::ArrayRef<const char *>(Args).drop_front());
   if (!CommandLine) {
     llvm::WithColor::error(llvm::errs(), "mapguard")
         << llvm::toString(CommandLine.takeError()) << "\n";
@@ -96,14 +76,14 @@ int main(int Argc, const char **Argv) {
   }
   bool ProjectRun = CommandLine->Project.Given ||
                     (CommandLine->Files.empty() && CommandLine->has("p"));
-  if (compilationDatabaseMissing(UserArgs))
+  if (compilationDatabaseMissing(*CommandLine))
     return ProjectRun ? mapguard::ToolError : 1;
   if (ProjectRun) {
     std::string Executable = llvm::sys::fs::getMainExecutable(
         Argv[0], reinterpret_cast<void *>(&invokedAsClangTidy));
     return mapguard::runProject(*CommandLine, Executable);
   }
-  if (!optionValue(UserArgs, "checks"))
+  if (!CommandLine->has("checks"))
     Args.insert(Args.begin() + 1, DefaultChecks);
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }
