@@ -34,23 +34,25 @@ static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
 // apply: clang-tidy appends command-line checks after the file's.
 static const char DefaultChecks[] = "--checks=-clang-analyzer-*,mapguard-*";
 
-// clang-tidy runs without compiler flags when `-p` names a folder without a
-// compilation database. Every file would then be checked with the wrong
-// include paths and defines; in CI that must fail, not pass quietly.
-static bool
-compilationDatabaseMissing(const mapguard::ToolCommandLine &CommandLine) {
+/// The compilation database that `-p` names, or null without `-p`.
+/// clang-tidy runs without compiler flags when `-p` names a folder without a
+/// database: every file would be checked with the wrong include paths and
+/// defines, and in CI that must fail, not pass quietly.
+static llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompilationDatabase(const mapguard::ToolCommandLine &CommandLine) {
   std::optional<std::string> BuildPath = CommandLine.value("p");
   if (!BuildPath)
-    return false;
+    return nullptr;
   std::string Error;
-  if (clang::tooling::CompilationDatabase::autoDetectFromDirectory(*BuildPath,
-                                                                   Error))
-    return false;
-  llvm::WithColor::error(llvm::errs(), "mapguard")
-      << "no compilation database (compile_commands.json) in '" << *BuildPath
-      << "' or any folder above it; generate one (CMake: "
-         "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON) and pass its folder with -p\n";
-  return true;
+  if (auto Database =
+          clang::tooling::CompilationDatabase::autoDetectFromDirectory(
+              *BuildPath, Error))
+    return std::move(Database);
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "no compilation database (compile_commands.json) in '" + *BuildPath +
+          "' or any folder above it; generate one (CMake: "
+          "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON) and pass its folder with -p");
 }
 
 /// Whether the executable runs under a clang-tidy name (the installed
@@ -76,12 +78,16 @@ int main(int Argc, const char **Argv) {
   }
   bool ProjectRun = CommandLine->Project.Given ||
                     (CommandLine->Files.empty() && CommandLine->has("p"));
-  if (compilationDatabaseMissing(*CommandLine))
+  auto Database = loadCompilationDatabase(*CommandLine);
+  if (!Database) {
+    llvm::WithColor::error(llvm::errs(), "mapguard")
+        << llvm::toString(Database.takeError()) << "\n";
     return ProjectRun ? mapguard::ToolError : 1;
+  }
   if (ProjectRun) {
     std::string Executable = llvm::sys::fs::getMainExecutable(
         Argv[0], reinterpret_cast<void *>(&invokedAsClangTidy));
-    return mapguard::runProject(*CommandLine, Executable);
+    return mapguard::runProject(*CommandLine, Database->get(), Executable);
   }
   if (!CommandLine->has("checks"))
     Args.insert(Args.begin() + 1, DefaultChecks);

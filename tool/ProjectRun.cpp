@@ -73,24 +73,15 @@ static void error(const llvm::Twine &Message) {
 /// file of the compilation database; then those the regex and the shard
 /// select.
 static llvm::Expected<std::vector<std::string>>
-selectFiles(const ToolCommandLine &CommandLine) {
+selectFiles(const ToolCommandLine &CommandLine,
+            const clang::tooling::CompilationDatabase *Database) {
   std::vector<std::string> Files = CommandLine.Files;
   if (Files.empty()) {
-    std::optional<std::string> BuildPath = CommandLine.value("p");
-    if (!BuildPath)
+    if (!Database)
       return llvm::createStringError(
           llvm::inconvertibleErrorCode(),
           "no files to check: name them, or pass -p <build-dir> to check "
           "every file of its compilation database");
-    std::string Message;
-    std::unique_ptr<clang::tooling::CompilationDatabase> Database =
-        clang::tooling::CompilationDatabase::autoDetectFromDirectory(*BuildPath,
-                                                                     Message);
-    if (!Database)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "cannot read the compilation database "
-                                     "in '" +
-                                         *BuildPath + "': " + Message);
     Files = Database->getAllFiles();
     llvm::sort(Files);
     Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
@@ -335,8 +326,11 @@ static llvm::Error writeFixes(llvm::StringRef Path,
   return llvm::Error::success();
 }
 
-int runProject(const ToolCommandLine &CommandLine, llvm::StringRef Executable) {
-  llvm::Expected<std::vector<std::string>> Selected = selectFiles(CommandLine);
+int runProject(const ToolCommandLine &CommandLine,
+               const clang::tooling::CompilationDatabase *Database,
+               llvm::StringRef Executable) {
+  llvm::Expected<std::vector<std::string>> Selected =
+      selectFiles(CommandLine, Database);
   if (!Selected) {
     error(llvm::toString(Selected.takeError()));
     return ToolError;

@@ -11,6 +11,10 @@
 
 #include "tool/CommandLine.h"
 
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
 namespace mapguard {
 
 /// Exit statuses of a project run.
@@ -22,9 +26,12 @@ enum ProjectStatus {
   ToolError = 2,
 };
 
-/// Runs \p CommandLine as a project run; \p Executable checks one file when
-/// given clang-tidy's command line.
-int runProject(const ToolCommandLine &CommandLine, llvm::StringRef Executable);
+/// Runs \p CommandLine as a project run on the named files, or else every
+/// file of \p Database (null without `-p`); \p Executable checks one file
+/// when given clang-tidy's command line.
+int runProject(const ToolCommandLine &CommandLine,
+               const clang::tooling::CompilationDatabase *Database,
+               llvm::StringRef Executable);
 
 } // namespace mapguard
 
