@@ -207,6 +207,40 @@ physicalLocation(const DiagnosticMessage &Message,
   return Location;
 }
 
+/// The SARIF fix of a message's fix-its (a warning's, or a note's that
+/// offers one), or nothing if it has none.
+static std::optional<llvm::json::Object> fixOf(const DiagnosticMessage &Message,
+                                               llvm::StringRef BuildDirectory,
+                                               SourceFiles &Sources) {
+  llvm::json::Array Changes;
+  for (const auto &FileFix : Message.Fix) {
+    std::string Path = absolutePath(FileFix.getKey(), BuildDirectory);
+    llvm::json::Array Replacements;
+    for (const clang::tooling::Replacement &R : FileFix.getValue()) {
+      std::optional<Position> Begin = Sources.position(Path, R.getOffset());
+      std::optional<Position> End =
+          Sources.position(Path, R.getOffset() + R.getLength());
+      if (!Begin || !End)
+        return std::nullopt;
+      Replacements.push_back(llvm::json::Object{
+          {"deletedRegion", llvm::json::Object{{"startLine", Begin->Line},
+                                               {"startColumn", Begin->Column},
+                                               {"endLine", End->Line},
+                                               {"endColumn", End->Column}}},
+          {"insertedContent",
+           llvm::json::Object{{"text", R.getReplacementText()}}}});
+    }
+    Changes.push_back(
+        llvm::json::Object{{"artifactLocation", Sources.artifact(Path)},
+                           {"replacements", std::move(Replacements)}});
+  }
+  if (Changes.empty())
+    return std::nullopt;
+  return llvm::json::Object{
+      {"description", llvm::json::Object{{"text", Message.Message}}},
+      {"artifactChanges", std::move(Changes)}};
+}
+
 llvm::Error writeSarif(llvm::StringRef File,
                        llvm::ArrayRef<Diagnostic> Diagnostics,
                        llvm::ArrayRef<UncheckedFile> Unchecked,
@@ -273,6 +307,16 @@ llvm::Error writeSarif(llvm::StringRef File,
     }
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    // The fixes clang-tidy would apply: the warning's (--fix), or the one
+    // note's that offers a fix (--fix-notes).
+    llvm::json::Array Fixes;
+    if (auto Fix = fixOf(D.Message, D.BuildDirectory, Sources))
+      Fixes.push_back(std::move(*Fix));
+    for (const DiagnosticMessage &Note : D.Notes)
+      if (auto Fix = fixOf(Note, D.BuildDirectory, Sources))
+        Fixes.push_back(std::move(*Fix));
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
     Results.push_back(std::move(Result));
   }
 

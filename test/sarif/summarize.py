@@ -5,6 +5,7 @@ usage: summarize.py [--fingerprints] LOG.sarif
 
 The invocation and its notifications, the rules, then each result:
 `level rule uri:line:column-line:column message`, then its related locations
+and its fixes (each replacement: the region it replaces and the new text)
 indented. With --fingerprints: `rule fingerprint`, sorted,
 to compare two runs.
 """
@@ -51,6 +52,15 @@ def main():
               f"{where(result['locations'][0])} {result['message']['text']}")
         for related in result.get("relatedLocations", []):
             print(f"  related {where(related)} {related['message']['text']}")
+        for fix in result.get("fixes", []):
+            print(f"  fix {fix['description']['text']}")
+            for change in fix["artifactChanges"]:
+                for r in change["replacements"]:
+                    region = {"physicalLocation": {
+                        "artifactLocation": change["artifactLocation"],
+                        "region": r["deletedRegion"]}}
+                    text = r.get("insertedContent", {}).get("text", "")
+                    print(f"    {where(region)} {text!r}")
 
 
 if __name__ == "__main__":
