@@ -258,6 +258,48 @@ private:
   std::string Current;
 };
 
+/// Passes on the files' printed diagnostics, each once: a header's come
+/// from every file that includes it. A diagnostic is its first line (where,
+/// level, message, check) with the source lines and notes after it.
+class PrintedDiagnostics {
+public:
+  std::string once(llvm::StringRef Output) {
+    static const llvm::Regex Header(
+        "^.+:[0-9]+:[0-9]+: (warning|error|remark): .*\\[[^] ]+\\]$");
+    std::string Kept;
+    bool Keeping = true;
+    while (!Output.empty()) {
+      auto [Line, Rest] = Output.split('\n');
+      std::string Plain = withoutColors(Line);
+      if (Header.match(Plain))
+        Keeping = Seen.insert(Plain).second;
+      if (Keeping)
+        (Kept += Line) += '\n';
+      Output = Rest;
+    }
+    return Kept;
+  }
+
+private:
+  /// \p Line without the terminal's color escapes (--use-color).
+  static std::string withoutColors(llvm::StringRef Line) {
+    std::string Plain;
+    for (size_t I = 0; I < Line.size(); ++I) {
+      if (Line[I] == '\x1b') {
+        size_t End = Line.find('m', I);
+        if (End != llvm::StringRef::npos) {
+          I = End;
+          continue;
+        }
+      }
+      Plain += Line[I];
+    }
+    return Plain;
+  }
+
+  llvm::StringSet<> Seen;
+};
+
 /// Diagnostics of headers come once from every file that includes them.
 static std::vector<Diagnostic>
 mergeDiagnostics(llvm::ArrayRef<FileResult> Results) {
@@ -380,6 +422,7 @@ int runProject(const ToolCommandLine &CommandLine,
   std::vector<FileResult> Results(Files.size());
   std::atomic<size_t> Next{0};
   std::mutex OutputMutex;
+  PrintedDiagnostics Printed;
   auto Start = std::chrono::steady_clock::now();
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Files.size();) {
@@ -392,7 +435,7 @@ int runProject(const ToolCommandLine &CommandLine,
                              Files[I], Out, Err);
       std::lock_guard<std::mutex> Lock(OutputMutex);
       Progress.clear();
-      llvm::outs() << Out;
+      llvm::outs() << Printed.once(Out);
       llvm::outs().flush();
       llvm::errs() << Err;
       Progress.restore();
