@@ -30,7 +30,7 @@ static bool stdDeclares(ASTContext &Ctx, llvm::StringRef Name) {
   return false;
 }
 
-/// The namespaces and classes around \p D as code outside them writes
+/// The namespaces and classes of \p DC as code outside them writes
 /// them (`app::Cache::`), or nothing if one of them has no name to write.
 static std::optional<std::string> qualifier(const DeclContext *DC) {
   std::string Result;

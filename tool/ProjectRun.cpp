@@ -34,6 +34,8 @@ namespace {
 struct FileResult {
   std::string File;
   std::vector<Diagnostic> Diagnostics;
+  /// The checks whose warnings --warnings-as-errors made errors here.
+  llvm::StringSet<> ReportedAsErrors;
   /// Why the file could not be checked; empty if it was.
   std::string Failure;
 };
@@ -122,9 +124,13 @@ readDiagnostics(const TempFile &Exported) {
   return std::move(Unit.Diagnostics);
 }
 
-static bool isCompilerError(const Diagnostic &D) {
+/// Whether \p D is an error of the compiler's own, not a compiler warning
+/// that --warnings-as-errors reports as an error.
+static bool isCompilerError(const Diagnostic &D,
+                            const llvm::StringSet<> &ReportedAsErrors) {
   return D.DiagLevel == Diagnostic::Error &&
-         startsWith(D.DiagnosticName, "clang-diagnostic-");
+         startsWith(D.DiagnosticName, "clang-diagnostic-") &&
+         !ReportedAsErrors.contains(D.DiagnosticName);
 }
 
 /// How a path is shown to the user: relative to the current folder when
@@ -196,7 +202,7 @@ static FileResult checkFile(llvm::StringRef Executable,
   Result.Diagnostics = std::move(*Diagnostics);
   // clang-tidy before 15 exports a warning it reports as an error
   // (--warnings-as-errors) with its warning level; only its output tells.
-  llvm::StringSet<> AsErrors;
+  llvm::StringSet<> &AsErrors = Result.ReportedAsErrors;
   for (llvm::StringRef Rest = Out; !Rest.empty();) {
     llvm::StringRef Line;
     std::tie(Line, Rest) = Rest.split('\n');
@@ -208,7 +214,10 @@ static FileResult checkFile(llvm::StringRef Executable,
   for (Diagnostic &D : Result.Diagnostics)
     if (AsErrors.contains(D.DiagnosticName))
       D.DiagLevel = Diagnostic::Error;
-  bool CompilerErrors = llvm::any_of(Result.Diagnostics, isCompilerError);
+  bool CompilerErrors =
+      llvm::any_of(Result.Diagnostics, [&](const Diagnostic &D) {
+        return isCompilerError(D, AsErrors);
+      });
   bool ReportedErrors =
       llvm::any_of(Result.Diagnostics, [](const Diagnostic &D) {
         return D.DiagLevel == Diagnostic::Error;
@@ -319,10 +328,15 @@ mergeDiagnostics(llvm::ArrayRef<FileResult> Results) {
 static void printSummary(llvm::ArrayRef<FileResult> Results,
                          llvm::ArrayRef<Diagnostic> Diagnostics, double Seconds,
                          unsigned Jobs) {
+  llvm::StringSet<> ReportedAsErrors;
+  for (const FileResult &Result : Results)
+    for (const auto &Check : Result.ReportedAsErrors)
+      ReportedAsErrors.insert(Check.getKey());
   std::map<std::string, std::pair<unsigned, unsigned>> PerCheck;
   unsigned Warnings = 0, Errors = 0;
   for (const Diagnostic &D : Diagnostics) {
-    if (isCompilerError(D) || D.DiagLevel == Diagnostic::Remark)
+    if (isCompilerError(D, ReportedAsErrors) ||
+        D.DiagLevel == Diagnostic::Remark)
       continue;
     auto &[CheckWarnings, CheckErrors] = PerCheck[D.DiagnosticName];
     if (D.DiagLevel == Diagnostic::Error)
