@@ -1,8 +1,8 @@
 //===--- CheckCatalog.h - What each mapguard check is for -------*- C++ -*-===//
 //
-// The one place that names and describes the checks: the module registers
-// them by these names, and reports in other formats (SARIF rules) describe
-// them with these words.
+// The one place that describes the checks, under the names the module
+// registers them by: reports in other formats (SARIF's rules) describe them
+// with these words.
 //
 //===----------------------------------------------------------------------===//
 
