@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -85,6 +86,11 @@ int main(int Argc, const char **Argv) {
     return ProjectRun ? mapguard::ToolError : 1;
   }
   if (ProjectRun) {
+    // Registers LLVM's signal handlers (stack trace on a crash, temporary
+    // files removed on Ctrl-C) on the main thread. The first registration
+    // gives its thread an alternate signal stack; were that a worker, which
+    // exits first, AddressSanitizer would abort freeing it.
+    llvm::InitLLVM InitLLVM(Argc, Argv);
     std::string Executable = llvm::sys::fs::getMainExecutable(
         Argv[0], reinterpret_cast<void *>(&invokedAsClangTidy));
     return mapguard::runProject(*CommandLine, Database->get(), Executable);
