@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
 """Validates a SARIF log that mapguard wrote.
 
-Against the JSON schema beside this script (the part of SARIF 2.1.0 that
-mapguard writes, with the standard's types and no unknown properties), against
-the official OASIS schema too if sarif-schema-2.1.0.json is placed here, and
-against what GitHub code scanning needs to show a result: a rule for every
-result, with descriptions, help and a help URI; a message; a file and a start
-line; a partial fingerprint.
+Against the SARIF 2.1.0 JSON schema beside this script (the one a log's
+$schema names; README.md says where it comes from), and against what GitHub
+code scanning needs to show a result: a rule for every result, with
+descriptions, help and a help URI; a message; a file and a start line; a
+partial fingerprint.
 
 Prints one line per problem and exits 1 if there is any.
 """
@@ -18,21 +17,18 @@ import sys
 import jsonschema
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCHEMAS = ["sarif-2.1.0-subset.schema.json", "sarif-schema-2.1.0.json"]
+SCHEMA = "sarif-2.1.0.json"
 
 
 def schema_problems(log):
-    for name in SCHEMAS:
-        path = os.path.join(HERE, name)
-        if not os.path.exists(path):
-            continue
-        with open(path) as f:
-            schema = json.load(f)
-        validator = jsonschema.Draft7Validator(
-            schema, format_checker=jsonschema.FormatChecker())
-        for error in validator.iter_errors(log):
-            where = "/".join(str(p) for p in error.absolute_path)
-            yield f"{name}: at /{where}: {error.message}"
+    with open(os.path.join(HERE, SCHEMA)) as f:
+        schema = json.load(f)
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator = validator_class(schema,
+                                format_checker=jsonschema.FormatChecker())
+    for error in validator.iter_errors(log):
+        where = "/".join(str(p) for p in error.absolute_path)
+        yield f"{SCHEMA}: at /{where}: {error.message}"
 
 
 def github_problems(log):
