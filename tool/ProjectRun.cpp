@@ -267,20 +267,21 @@ private:
   std::string Current;
 };
 
-/// Passes on the files' printed diagnostics, each once: a header's come
-/// from every file that includes it. A diagnostic is its first line (where,
-/// level, message, check) with the source lines and notes after it.
-class PrintedDiagnostics {
+/// Passes on what the files' checks print, each message once. A message is
+/// its first line, which the start pattern matches, with the source lines
+/// and notes after it.
+class PrintedMessages {
 public:
+  explicit PrintedMessages(llvm::StringRef MessageStart)
+      : MessageStart(MessageStart) {}
+
   std::string once(llvm::StringRef Output) {
-    static const llvm::Regex Header(
-        "^.+:[0-9]+:[0-9]+: (warning|error|remark): .*\\[[^] ]+\\]$");
     std::string Kept;
     bool Keeping = true;
     while (!Output.empty()) {
       auto [Line, Rest] = Output.split('\n');
       std::string Plain = withoutColors(Line);
-      if (Header.match(Plain))
+      if (MessageStart.match(Plain))
         Keeping = Seen.insert(Plain).second;
       if (Keeping)
         (Kept += Line) += '\n';
@@ -306,8 +307,20 @@ private:
     return Plain;
   }
 
+  llvm::Regex MessageStart;
   llvm::StringSet<> Seen;
 };
+
+/// A diagnostic on standard output (where, level, message, check): a
+/// header's come from every file that includes it.
+static const char DiagnosticStart[] =
+    "^.+:[0-9]+:[0-9]+: (warning|error|remark): .*\\[[^] ]+\\]$";
+/// A message on standard error: a compiler or configuration diagnostic, or
+/// one of clang-tidy's own ("Error parsing .clang-tidy ..."). A broken
+/// configuration file is reported by every file it configures, and several
+/// times by each.
+static const char ErrorMessageStart[] =
+    "^(.+:[0-9]+:[0-9]+: (warning|error|fatal error|remark): |Error[ :])";
 
 /// Diagnostics of headers come once from every file that includes them.
 static std::vector<Diagnostic>
@@ -436,7 +449,7 @@ int runProject(const ToolCommandLine &CommandLine,
   std::vector<FileResult> Results(Files.size());
   std::atomic<size_t> Next{0};
   std::mutex OutputMutex;
-  PrintedDiagnostics Printed;
+  PrintedMessages PrintedOut(DiagnosticStart), PrintedErr(ErrorMessageStart);
   auto Start = std::chrono::steady_clock::now();
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Files.size();) {
@@ -449,9 +462,9 @@ int runProject(const ToolCommandLine &CommandLine,
                              Files[I], Out, Err);
       std::lock_guard<std::mutex> Lock(OutputMutex);
       Progress.clear();
-      llvm::outs() << Printed.once(Out);
+      llvm::outs() << PrintedOut.once(Out);
       llvm::outs().flush();
-      llvm::errs() << Err;
+      llvm::errs() << PrintedErr.once(Err);
       Progress.restore();
     }
   };
