@@ -29,6 +29,14 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
       Options.getLocalOrGlobal("ReportElementWrites", true);
   Analysis.MaxFunctionBlocks = Options.getLocalOrGlobal(
       "MaxFunctionBlocks", LocksetAnalysis::DefaultMaxBlocks);
+  Analysis.MaxNestingDepth =
+      Options.getLocalOrGlobal("MaxNestingDepth", MaxNestingDepth);
+  if (Analysis.MaxNestingDepth > MaxNestingDepth) {
+    configurationDiag("option '%0.MaxNestingDepth' is %1, more than the "
+                      "analysis' stack can follow; %2 is used")
+        << Name << Analysis.MaxNestingDepth << MaxNestingDepth;
+    Analysis.MaxNestingDepth = MaxNestingDepth;
+  }
   auto Names = [&](llvm::StringRef Option, llvm::StringRef Value,
                    std::vector<std::string> &Out) {
     for (llvm::StringRef Entry : splitList(Value)) {
@@ -67,6 +75,7 @@ void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MapGuards", MapGuards);
   Options.store(Opts, "ReportElementWrites", Analysis.ElementWrites);
   Options.store(Opts, "MaxFunctionBlocks", Analysis.MaxFunctionBlocks);
+  Options.store(Opts, "MaxNestingDepth", Analysis.MaxNestingDepth);
   Options.store(Opts, "SuggestAnnotations", SuggestAnnotations);
 }
 

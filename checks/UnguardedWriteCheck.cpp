@@ -44,12 +44,13 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
                  /*AtCall=*/false, HeldShared);
   }
   reportCallers(Facts, isUnguardedWrite);
-  for (const FunctionDecl *F : Facts.unfinishedFunctions())
+  for (auto [F, Budget] : Facts.unfinishedFunctions())
     diag(F->getLocation(),
-         "analysis of '%0' stopped at its budget: the function is too large "
-         "or too branchy, and its accesses are not checked",
+         "analysis of '%0' stopped at its budget: the function is "
+         "%select{too large or too branchy|nested too deeply}1, and its "
+         "accesses are not checked",
          DiagnosticIDs::Remark)
-        << F->getNameAsString();
+        << F->getNameAsString() << (Budget == BudgetKind::Nesting);
 }
 
 } // namespace mapguard

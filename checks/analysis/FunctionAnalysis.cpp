@@ -131,6 +131,22 @@ static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
   return true;
 }
 
+/// Whether statements nest deeper than \p Limit below \p Root. Iterative:
+/// it must not need the stack it protects.
+static bool nestsDeeperThan(const Stmt *Root, unsigned Limit) {
+  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 64> Stack;
+  Stack.push_back({Root, 0});
+  while (!Stack.empty()) {
+    auto [S, Depth] = Stack.pop_back_val();
+    if (Depth > Limit)
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Stack.push_back({Child, Depth + 1});
+  }
+  return false;
+}
+
 bool accessesMaps(const FunctionDecl &Function, const MapModel &Maps) {
   return !findAccesses(Function, Maps, /*ElementWrites=*/true, /*Reads=*/true)
               .empty();
@@ -152,6 +168,14 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
                               const MapModel &Maps, const LockModel &Locks,
                               const FunctionContext &Context) {
   FunctionFacts Facts;
+  if (!Function.getBody())
+    return Facts;
+  if (nestsDeeperThan(Function.getBody(),
+                      std::min(Context.MaxNesting, MaxNestingDepth))) {
+    Facts.Unfinished = true;
+    Facts.Budget = BudgetKind::Nesting;
+    return Facts;
+  }
   std::vector<FoundAccess> Found =
       findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
 
@@ -172,6 +196,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
                            Context.MaxBlocks);
   if (Locksets.exhausted()) {
     Facts.Unfinished = true;
+    Facts.Budget = BudgetKind::Blocks;
     return Facts;
   }
   llvm::ArrayRef<ObjectPath> Mutexes = Locksets.mutexes();

@@ -69,9 +69,26 @@ struct CallSiteFact {
   bool SingleThreaded;
 };
 
+/// How deeply a function's statements may nest for its CFG to be built and
+/// walked, at most. Clang's CFG builder recurses once or twice per level of
+/// nesting (a few hundred bytes of stack each); the analysis runs on a stack
+/// of AnalysisStackSize bytes, of which this depth uses a fraction.
+constexpr unsigned MaxNestingDepth = 100000;
+
+/// Why the analysis of a function gave up.
+enum class BudgetKind : uint8_t {
+  None,
+  /// More CFG blocks than the budget, or a fixed point that took too long.
+  Blocks,
+  /// Expressions nested deeper than the analysis' stack can follow (a
+  /// generated `&&` chain of a hundred thousand terms).
+  Nesting,
+};
+
 struct FunctionFacts {
   /// The analysis stopped at its budget; the facts below are empty.
   bool Unfinished = false;
+  BudgetKind Budget = BudgetKind::None;
   std::vector<AccessFact> Accesses;
   std::vector<CallSiteFact> Calls;
   /// Where the function returns (if it can): the locks held on every path.
@@ -97,6 +114,9 @@ struct FunctionContext {
   bool Reads = true;
   /// Functions with more CFG blocks than this are not analysed.
   unsigned MaxBlocks = LocksetAnalysis::DefaultMaxBlocks;
+  /// Nor functions whose statements nest deeper than this (at most
+  /// MaxNestingDepth).
+  unsigned MaxNesting = MaxNestingDepth;
 };
 
 /// Whether \p Function's body accesses a map that may be shared: the cheap

@@ -42,7 +42,9 @@ static bool hasLockAndUnlock(const CXXRecordDecl *RD, unsigned Depth) {
   RD = RD->getDefinition();
   bool Lock = false, Unlock = false;
   for (const CXXMethodDecl *Method : RD->methods()) {
-    if (!Method->getIdentifier())
+    // `lock(int)` or a static `lock()` is some other operation by that name.
+    if (!Method->getIdentifier() || Method->isStatic() ||
+        Method->getMinRequiredArguments() != 0)
       continue;
     Lock |= Method->getName() == "lock";
     Unlock |= Method->getName() == "unlock";
@@ -170,6 +172,9 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     if (!Method || !isMutexClass(Method->getParent()))
       return;
+    // A mutex's own operations take no argument; `lock(timeout)` is not one.
+    if (Call->getNumArgs() != 0)
+      return;
     ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
                                        : ObjectPath::fromExpr(Object, Ctx);
     llvm::StringRef Name = calleeName(Call);
@@ -194,7 +199,8 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
             LockMode::Exclusive);
     return;
   }
-  if (!Callee->isExternC() || !Name.consume_front("pthread_"))
+  if (!Callee->isExternC() || !Name.consume_front("pthread_") ||
+      !Call->getArg(0)->getType()->isPointerType())
     return;
   ObjectPath Mutex = ObjectPath::fromPointer(Call->getArg(0), Ctx);
   if (Name == "mutex_lock" || Name == "rwlock_wrlock")
@@ -687,6 +693,11 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
   if (Object && Method) {
     if (!isMutexClass(Method->getParent()))
       return;
+    // `try_lock()` takes nothing, `try_lock_for(d)`/`try_lock_until(t)` a
+    // time; other shapes are other operations.
+    bool Timed = endsWith(Name, "_for") || endsWith(Name, "_until");
+    if (Call->getNumArgs() != (Timed ? 1u : 0u))
+      return;
     ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
                                        : ObjectPath::fromExpr(Object, Ctx);
     if (startsWith(Name, "try_lock_shared"))
@@ -709,7 +720,8 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     SuccessValue = -1; // std::try_lock returns -1 when it locked them all.
     return;
   }
-  if (!Callee->isExternC() || !Name.consume_front("pthread_"))
+  if (!Callee->isExternC() || !Name.consume_front("pthread_") ||
+      !Call->getArg(0)->getType()->isPointerType())
     return;
   std::optional<LockMode> Mode =
       llvm::StringSwitch<std::optional<LockMode>>(Name)

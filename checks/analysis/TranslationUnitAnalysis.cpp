@@ -10,6 +10,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 
 using namespace clang;
 
@@ -30,6 +31,7 @@ std::string AnalysisOptions::key() const {
     Key += Map + "=" + Mutex + ";";
   Key += ElementWrites ? "|E" : "|-";
   Key += "|" + std::to_string(MaxFunctionBlocks);
+  Key += "|" + std::to_string(MaxNestingDepth);
   return Key;
 }
 
@@ -315,9 +317,10 @@ void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
       if (Callee && ThreadStarters.contains(Callee))
         StartThreads(Args);
       // std::call_once, and the libraries' own (absl::call_once, protobuf's
-      // internal::call_once, which forward to it).
+      // internal::call_once, which forward to it): a flag, then the
+      // callable. A function of that name with another shape is a call.
       else if (Callee && Callee->getIdentifier() &&
-               Callee->getName() == "call_once") {
+               Callee->getName() == "call_once" && Args.size() >= 2) {
         for (const Expr *Arg : Args.drop_front())
           if (FunctionNode *Once = node(callableOf(Arg)))
             Once->OnceBody = true;
@@ -416,6 +419,7 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
     C.Reads = false;
     C.ElementWrites = false;
     C.MaxBlocks = Options.MaxFunctionBlocks;
+    C.MaxNesting = Options.MaxNestingDepth;
     FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, C);
     Summary S;
     if (Facts.HeldAtExit)
@@ -531,6 +535,7 @@ void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
   FC.IsTracked = Tracked;
   FC.ElementWrites = Options.ElementWrites;
   FC.MaxBlocks = Options.MaxFunctionBlocks;
+  FC.MaxNesting = Options.MaxNestingDepth;
   N.Facts = analyzeFunction(*N.Decl, Maps, Locks, FC);
   N.AnalysedIn = C;
 }
@@ -625,7 +630,7 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     if (!N.Relevant)
       continue;
     if (N.Facts.Unfinished)
-      Result->Unfinished.push_back(N.Decl);
+      Result->Unfinished.push_back({N.Decl, N.Facts.Budget});
     for (const AccessFact &A : N.Facts.Accesses) {
       auto Key =
           std::make_pair(A.Site->getBeginLoc().getRawEncoding(), A.Ordinal);
@@ -808,7 +813,20 @@ bool TranslationUnitFacts::isReportedAtCallers(const AccessFact &Access) const {
 
 std::unique_ptr<TranslationUnitFacts>
 analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Options) {
-  return TranslationUnitAnalyzer(Ctx, Options).run();
+  // Clang's CFG builder recurses along nested expressions; the host's stack
+  // (8 MiB on a main thread, less on some workers) is not enough for
+  // generated code that the parser itself handles. Clang's
+  // runWithSufficientStackSpace only tops a nearly full stack up to 8 MiB,
+  // so the analysis gets a thread of its own; functions nested deeper than
+  // that stack allows are left out with a remark (MaxNestingDepth).
+  std::unique_ptr<TranslationUnitFacts> Facts;
+  llvm::CrashRecoveryContext Thread;
+  Thread.RunSafelyOnThread(
+      [&] { Facts = TranslationUnitAnalyzer(Ctx, Options).run(); },
+      AnalysisStackSize);
+  if (!Facts) // Only where the host recovers from crashes (libclang).
+    Facts = std::make_unique<TranslationUnitFacts>();
+  return Facts;
 }
 
 } // namespace mapguard

@@ -36,6 +36,8 @@ struct AnalysisOptions {
   bool ElementWrites = true;
   /// Functions with more CFG blocks than this are not analysed.
   unsigned MaxFunctionBlocks = LocksetAnalysis::DefaultMaxBlocks;
+  /// Nor functions whose statements nest deeper than this.
+  unsigned MaxNestingDepth = mapguard::MaxNestingDepth;
 
   /// Distinguishes analyses run with different options.
   std::string key() const;
@@ -89,8 +91,9 @@ public:
     return CallerFindings;
   }
 
-  /// Functions whose analysis stopped at its budget.
-  const std::vector<const clang::FunctionDecl *> &unfinishedFunctions() const {
+  /// Functions whose analysis stopped at its budget, and which budget.
+  const std::vector<std::pair<const clang::FunctionDecl *, BudgetKind>> &
+  unfinishedFunctions() const {
     return Unfinished;
   }
 
@@ -106,14 +109,20 @@ private:
   };
   std::vector<MapInfo> Maps;
   std::vector<CallerFinding> CallerFindings;
-  std::vector<const clang::FunctionDecl *> Unfinished;
+  std::vector<std::pair<const clang::FunctionDecl *, BudgetKind>> Unfinished;
   llvm::DenseMap<const AccessFact *, bool> AtCallers;
   unsigned indexOf(const AccessFact &Access) const {
     return &Access - Accesses.data();
   }
 };
 
-/// Analyses the translation unit of \p Ctx.
+/// The stack the analysis of a translation unit runs on: its own thread's,
+/// whatever the host's (clangd's workers have 8 MiB). Only the pages used
+/// are ever touched.
+constexpr unsigned AnalysisStackSize = 256u << 20;
+
+/// Analyses the translation unit of \p Ctx, on a thread with a stack of
+/// AnalysisStackSize bytes.
 std::unique_ptr<TranslationUnitFacts>
 analyzeTranslationUnit(clang::ASTContext &Ctx, const AnalysisOptions &Options);
 
