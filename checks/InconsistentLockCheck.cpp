@@ -8,7 +8,7 @@ namespace mapguard {
 
 /// A write this check is about: some mutex held exclusively.
 static bool holdsSomeMutex(const AccessFact &Access) {
-  return Access.isWrite() && !Access.Held.empty();
+  return Access.isWrite() && Access.holdsExclusive();
 }
 
 void InconsistentLockCheck::report(const TranslationUnitFacts &Facts) {
@@ -22,7 +22,8 @@ void InconsistentLockCheck::report(const TranslationUnitFacts &Facts) {
            "write to %select{|an element of }1shared map '%0' holds '%2', a "
            "different mutex in each instantiation of '%3'")
           << mapName(Access.Map) << (Access.Kind == AccessKind::ElementWrite)
-          << Access.Held.front().name() << Access.Function->getNameAsString()
+          << Facts.heldExclusive(Access)->name()
+          << Access.Function->getNameAsString()
           << Access.Site->getSourceRange();
       noteWhyShared(Access);
       noteEvidence(Access, Guard);
@@ -34,7 +35,7 @@ void InconsistentLockCheck::report(const TranslationUnitFacts &Facts) {
          "write to %select{|an element of }1shared map '%0' holds '%2' but "
          "not '%3', which guards it")
         << mapName(Access.Map) << (Access.Kind == AccessKind::ElementWrite)
-        << Access.Held.front().name() << Guard->Mutex.name()
+        << Facts.heldExclusive(Access)->name() << Guard->Mutex.name()
         << Access.Site->getSourceRange();
     noteWhyShared(Access);
     noteEvidence(Access, Guard);

@@ -8,7 +8,7 @@ namespace mapguard {
 
 /// A write this check is about: no mutex held exclusively.
 static bool isUnguardedWrite(const AccessFact &Access) {
-  return Access.isWrite() && Access.Held.empty();
+  return Access.isWrite() && !Access.holdsExclusive();
 }
 
 void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
@@ -17,7 +17,8 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
         Access.SingleThreaded || Facts.isReportedAtCallers(Access))
       continue;
     bool Element = Access.Kind == AccessKind::ElementWrite;
-    if (Access.HeldShared.empty())
+    const ObjectPath *Shared = Facts.heldSharedOnly(Access);
+    if (!Shared)
       diag(Access.Site->getBeginLoc(),
            "write to %select{|an element of }1shared map '%0' is not "
            "protected by a mutex")
@@ -26,7 +27,7 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
       diag(Access.Site->getBeginLoc(),
            "write to %select{|an element of }1shared map '%0' holds '%2' "
            "only shared; a write needs it exclusively")
-          << mapName(Access.Map) << Element << Access.HeldShared.front().name()
+          << mapName(Access.Map) << Element << Shared->name()
           << Access.Site->getSourceRange();
     noteWhyShared(Access);
     noteWhyNotHeld(Access);
@@ -38,10 +39,9 @@ void UnguardedWriteCheck::report(const TranslationUnitFacts &Facts) {
            "is missing, so it writes even where its result is only read; use "
            "'find' or 'at' to look up without inserting",
            DiagnosticIDs::Note);
-    bool HeldShared = !Access.HeldShared.empty();
-    if (Guard && (!HeldShared || Access.HeldShared.front() == Guard->Mutex))
+    if (Guard && (!Shared || *Shared == Guard->Mutex))
       suggestFix(Access.Site, Access.Function, Access.Map, *Guard,
-                 /*AtCall=*/false, HeldShared);
+                 /*AtCall=*/false, /*HeldShared=*/Shared != nullptr);
   }
   reportCallers(Facts, isUnguardedWrite);
   for (auto [F, Budget] : Facts.unfinishedFunctions())

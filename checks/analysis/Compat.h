@@ -25,7 +25,8 @@ namespace mapguard {
 /// LLVM 22 moved the module registry into ClangTidyModule.h.
 #define MAPGUARD_HAS_MODULE_REGISTRY_HEADER (LLVM_VERSION_MAJOR < 22)
 
-/// StringRef::startswith/endswith became starts_with/ends_with in LLVM 16 and was removed in 19.
+/// StringRef::startswith/endswith became starts_with/ends_with in LLVM 16
+/// and were removed in 19.
 inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
   return S.substr(0, Prefix.size()) == Prefix;
 }

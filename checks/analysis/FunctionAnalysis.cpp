@@ -166,6 +166,7 @@ static const FunctionDecl *calleeOf(const Stmt *S) {
 
 FunctionFacts analyzeFunction(const FunctionDecl &Function,
                               const MapModel &Maps, const LockModel &Locks,
+                              HeldLocksPool &Pool,
                               const FunctionContext &Context) {
   FunctionFacts Facts;
   if (!Function.getBody())
@@ -192,25 +193,35 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   for (unsigned I = 0, E = Found.size(); I != E; ++I)
     AccessesAt[Found[I].Site].push_back(I);
 
-  LocksetAnalysis Locksets(ADC, Locks, Context.HeldAtEntry, Context.CallEffects,
-                           Context.MaxBlocks);
+  LocksetAnalysis Locksets(ADC, Locks, Pool, Context.HeldAtEntry,
+                           Context.CallEffects, Context.MaxBlocks);
   if (Locksets.exhausted()) {
     Facts.Unfinished = true;
     Facts.Budget = BudgetKind::Blocks;
     return Facts;
   }
-  llvm::ArrayRef<ObjectPath> Mutexes = Locksets.mutexes();
+  llvm::ArrayRef<MutexId> Mutexes = Locksets.mutexes();
   std::optional<unsigned> Threads;
-  for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-    if (Mutexes[M] == ObjectPath::threadsMarker())
-      Threads = M;
-  auto HeldLocks = [&](const Lockset &State) {
-    llvm::SmallVector<GuardedMutex, 2> Held;
+  if (std::optional<MutexId> Marker = Pool.find(ObjectPath::threadsMarker()))
+    for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
+      if (Mutexes[M] == *Marker)
+        Threads = M;
+  // Consecutive points mostly hold the same locks: the record of the last
+  // set is reused while the set is unchanged, so a point costs a comparison
+  // of bit words, not a copy of its locks.
+  llvm::BitVector LastMust;
+  const HeldLocks *LastHeld = nullptr;
+  auto HeldAt = [&](const Lockset &State) {
+    if (LastHeld && State.Must == LastMust)
+      return LastHeld;
+    llvm::SmallVector<unsigned, 8> Held;
     for (unsigned Lock : State.Must.set_bits())
       if (LocksetAnalysis::mutexOf(Lock) != Threads)
-        Held.push_back({Mutexes[LocksetAnalysis::mutexOf(Lock)],
-                        LocksetAnalysis::modeOf(Lock)});
-    return Held;
+        Held.push_back(lockNumber(Mutexes[LocksetAnalysis::mutexOf(Lock)],
+                                  LocksetAnalysis::modeOf(Lock)));
+    LastMust = State.Must;
+    LastHeld = Pool.get(Held);
+    return LastHeld;
   };
   auto SingleThreaded = [&](const Lockset &State) {
     return Context.SingleThreadedAtEntry &&
@@ -229,8 +240,8 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     if (Context.IsTracked)
       if (const FunctionDecl *Callee = calleeOf(St))
         if (Context.IsTracked(Callee))
-          Facts.Calls.push_back({Callee, cast<Expr>(St), HeldLocks(Before),
-                                 SingleThreaded(Before)});
+          Facts.Calls.push_back(
+              {Callee, cast<Expr>(St), HeldAt(Before), SingleThreaded(Before)});
     auto It = AccessesAt.find(St);
     if (It == AccessesAt.end())
       return;
@@ -248,30 +259,28 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       if (A.Access.IsSubscript)
         Fact.SubscriptOnlyRead =
             subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
-      for (const GuardedMutex &M : HeldLocks(Before)) {
-        (M.Mode == LockMode::Exclusive ? Fact.Held : Fact.HeldShared)
-            .push_back(M.Mutex);
-      }
-      // A mutex held both ways counts as exclusive.
-      llvm::erase_if(Fact.HeldShared, [&](const ObjectPath &P) {
-        return llvm::is_contained(Fact.Held, P);
-      });
-      if (Fact.Held.empty() && Fact.HeldShared.empty())
+      Fact.Held = HeldAt(Before);
+      if (Fact.Held->empty())
         if (std::optional<NotHeldReason> Why =
                 Locksets.whyNotHeld(Block, Index, Before))
           Fact.Why = UnprotectedReason{
-              *Why, Mutexes[LocksetAnalysis::mutexOf(Why->Lock)]};
+              *Why, Pool.mutex(Mutexes[LocksetAnalysis::mutexOf(Why->Lock)])};
       Facts.Accesses.push_back(std::move(Fact));
     }
   });
 
   if (const std::optional<Lockset> &Exit = Locksets.exitState()) {
-    Facts.HeldAtExit = HeldLocks(*Exit);
+    Facts.HeldAtExit = HeldAt(*Exit);
+    // A release wrapper releases what it did not take; a function that
+    // takes and releases a mutex itself leaves a caller's hold as it was
+    // (a recursive mutex's count), so its callers need not hear of it, and
+    // a chain of such functions does not hand each caller all the mutexes
+    // below it.
     for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-      if (Locksets.releases(M) &&
+      if (Locksets.releases(M) && !Locksets.acquires(M) &&
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Exclusive)) &&
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Shared)))
-        Facts.ReleasedAtExit.push_back(Mutexes[M]);
+        Facts.ReleasedAtExit.push_back(Pool.mutex(Mutexes[M]));
   }
   return Facts;
 }

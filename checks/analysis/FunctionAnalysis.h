@@ -29,7 +29,7 @@ struct UnprotectedReason {
   ObjectPath Mutex;
 };
 
-/// One access to a map and the mutexes held on every path to it.
+/// One access to a map and the locks held on every path to it.
 struct AccessFact {
   const clang::Expr *Site;
   /// Which of the maps the site accesses (`a.swap(b)` writes two).
@@ -39,10 +39,10 @@ struct AccessFact {
   llvm::StringRef Operation;
   /// An `operator[]` whose result is only read: it still inserts.
   bool SubscriptOnlyRead = false;
-  /// Mutexes held exclusively on every path.
-  llvm::SmallVector<ObjectPath, 1> Held;
-  /// Mutexes held only shared on every path: enough for a read only.
-  llvm::SmallVector<ObjectPath, 1> HeldShared;
+  /// The locks held on every path: mutexes held exclusively, and those held
+  /// only shared (enough for a read only). One record for every point that
+  /// holds the same; never null.
+  const HeldLocks *Held = nullptr;
   std::optional<UnprotectedReason> Why;
   const clang::FunctionDecl *Function = nullptr;
   /// Instantiations of a template hold different mutexes here (a static
@@ -53,10 +53,9 @@ struct AccessFact {
   bool SingleThreaded = false;
 
   bool isWrite() const { return Kind != AccessKind::Read; }
-  bool holds(const ObjectPath &Mutex) const {
-    return llvm::is_contained(Held, Mutex) ||
-           (!isWrite() && llvm::is_contained(HeldShared, Mutex));
-  }
+  /// Whether some mutex is held exclusively; held only shared.
+  bool holdsExclusive() const { return Held->anyExclusive(); }
+  bool holdsSharedOnly() const { return Held->anySharedOnly(); }
 };
 
 /// A call to a function of the translation unit (a lambda: where it is
@@ -65,7 +64,7 @@ struct CallSiteFact {
   const clang::FunctionDecl *Callee;
   const clang::Expr *Site;
   /// Held on every path, in the caller's terms.
-  llvm::SmallVector<GuardedMutex, 2> Held;
+  const HeldLocks *Held;
   bool SingleThreaded;
 };
 
@@ -91,17 +90,19 @@ struct FunctionFacts {
   BudgetKind Budget = BudgetKind::None;
   std::vector<AccessFact> Accesses;
   std::vector<CallSiteFact> Calls;
-  /// Where the function returns (if it can): the locks held on every path.
-  std::optional<llvm::SmallVector<GuardedMutex, 2>> HeldAtExit;
-  /// Mutexes the function releases and does not hold where it returns.
+  /// Where the function returns: the locks held on every path; null if it
+  /// cannot return.
+  const HeldLocks *HeldAtExit = nullptr;
+  /// Mutexes the function releases, does not acquire, and does not hold
+  /// where it returns.
   llvm::SmallVector<ObjectPath, 2> ReleasedAtExit;
 };
 
 /// What a function's callers and the translation unit tell about it.
 struct FunctionContext {
   /// Held when the function is entered: what every caller holds, and what
-  /// its `requires_capability` attribute names.
-  llvm::ArrayRef<GuardedMutex> HeldAtEntry;
+  /// its `requires_capability` attribute names. Null for nothing.
+  const HeldLocks *HeldAtEntry = nullptr;
   /// No other thread runs when the function is entered.
   bool SingleThreadedAtEntry = false;
   /// Lock effects of calls the lock model cannot see (lock wrappers, calls
@@ -123,9 +124,11 @@ struct FunctionContext {
 /// test that spares most functions a CFG.
 bool accessesMaps(const clang::FunctionDecl &Function, const MapModel &Maps);
 
-/// The facts of \p Function in \p Context.
+/// The facts of \p Function in \p Context; its mutexes and lock sets are
+/// numbered and stored in \p Pool.
 FunctionFacts analyzeFunction(const clang::FunctionDecl &Function,
                               const MapModel &Maps, const LockModel &Locks,
+                              HeldLocksPool &Pool,
                               const FunctionContext &Context);
 
 } // namespace mapguard

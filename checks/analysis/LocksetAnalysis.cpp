@@ -13,7 +13,8 @@ namespace mapguard {
 
 // Explanations walk the CFG backwards from a write; in a function with
 // thousands of unprotected writes the walks together stay within this many
-// block visits, after which the notes are left out rather than the time spent.
+// block visits and lock operations looked at, after which the notes are left
+// out rather than the time spent.
 static constexpr unsigned ExplanationBlockBudget = 200000;
 
 // The fixed point is reached in a few passes over the blocks: each block's
@@ -23,10 +24,10 @@ static constexpr unsigned ExplanationBlockBudget = 200000;
 static constexpr unsigned VisitsPerBlock = 64;
 
 LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
-                                 const LockModel &Model,
-                                 llvm::ArrayRef<GuardedMutex> HeldAtEntry,
+                                 const LockModel &Model, HeldLocksPool &Pool,
+                                 const HeldLocks *HeldAtEntry,
                                  CallEffectsFn CallEffects, unsigned MaxBlocks)
-    : Cfg(*ADC.getCFG()), Model(Model), Ctx(ADC.getASTContext()),
+    : Cfg(*ADC.getCFG()), Model(Model), Ctx(ADC.getASTContext()), Pool(Pool),
       ExplanationBudget(ExplanationBlockBudget) {
   if (Cfg.getNumBlockIDs() > MaxBlocks) {
     Exhausted = true;
@@ -38,12 +39,14 @@ LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
 }
 
 unsigned LocksetAnalysis::internMutex(const ObjectPath &Mutex) {
-  // A function names few mutexes; a linear search beats hashing paths.
-  for (unsigned I = 0, E = Mutexes.size(); I != E; ++I)
-    if (Mutexes[I] == Mutex)
-      return I;
-  Mutexes.push_back(Mutex);
-  return Mutexes.size() - 1;
+  return localMutex(Pool.intern(Mutex));
+}
+
+unsigned LocksetAnalysis::localMutex(MutexId Mutex) {
+  auto [It, Inserted] = LocalOf.try_emplace(Mutex, Mutexes.size());
+  if (Inserted)
+    Mutexes.push_back(Mutex);
+  return It->second;
 }
 
 unsigned LocksetAnalysis::internGuard(GuardKey Guard) {
@@ -112,10 +115,12 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
   }
 }
 
-void LocksetAnalysis::collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
+void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
                                  CallEffectsFn CallEffects) {
-  for (const GuardedMutex &M : HeldAtEntry)
-    EntryLocks.push_back(lockOf(internMutex(M.Mutex), M.Mode));
+  if (HeldAtEntry)
+    for (unsigned Lock : HeldAtEntry->locks())
+      EntryLocks.push_back(
+          lockOf(localMutex(mutexOfLock(Lock)), modeOfLock(Lock)));
   // First every effect, so that each guard's set of locks is complete (a
   // guard assigned from another manages that one's locks too) before any
   // operation on a guard is lowered.
@@ -174,10 +179,18 @@ void LocksetAnalysis::collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
       lower(P.Effect, P.Element, EdgeOps[P.Block->getBlockID()][P.Succ]);
   }
   ReleasedSomewhere.resize(2 * Mutexes.size());
+  AcquiredSomewhere.resize(2 * Mutexes.size());
+  auto Note = [&](const Op &O) {
+    if (O.Kind == Op::ResetHeld || O.Kind == Op::ReleaseOwned)
+      ReleasedSomewhere.set(O.Lock);
+    else if (O.Kind == Op::SetHeld)
+      AcquiredSomewhere.set(O.Lock);
+  };
   for (const auto &Ops : BlockOps)
-    for (const Op &O : Ops)
-      if (O.Kind == Op::ResetHeld || O.Kind == Op::ReleaseOwned)
-        ReleasedSomewhere.set(O.Lock);
+    llvm::for_each(Ops, Note);
+  for (const auto &Edges : EdgeOps)
+    for (const auto &Ops : Edges.second)
+      llvm::for_each(Ops, Note);
 }
 
 void LocksetAnalysis::collectTryBodies() {
@@ -397,11 +410,19 @@ LocksetAnalysis::findRelease(const CFGBlock &Block, unsigned Index,
     if (ExplanationBudget == 0)
       return std::nullopt;
     --ExplanationBudget;
-    auto [Current, End] = Queue[Head];
+    const CFGBlock *Current = Queue[Head].first;
+    unsigned End = Queue[Head].second;
     const auto &Ops = BlockOps[Current->getBlockID()];
     bool Reacquired = false;
-    for (auto It = Ops.rbegin(), E = Ops.rend(); It != E; ++It) {
-      if (It->Element >= End || !Candidates.test(It->Lock))
+    // Ops are in element order: start at the last one before End.
+    auto Before = llvm::partition_point(
+        Ops, [&](const Op &O) { return O.Element < End; });
+    for (auto It = std::make_reverse_iterator(Before), E = Ops.rend(); It != E;
+         ++It) {
+      if (ExplanationBudget == 0)
+        return std::nullopt;
+      --ExplanationBudget;
+      if (!Candidates.test(It->Lock))
         continue;
       if (It->Kind == Op::ResetHeld || It->Kind == Op::ReleaseOwned)
         return NotHeldReason{NotHeldReason::ReleasedHere, It->Lock, It->Loc,

@@ -12,6 +12,7 @@
 #ifndef MAPGUARD_ANALYSIS_LOCKSETANALYSIS_H
 #define MAPGUARD_ANALYSIS_LOCKSETANALYSIS_H
 
+#include "checks/analysis/HeldLocks.h"
 #include "checks/analysis/LockModel.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
@@ -25,9 +26,10 @@
 namespace mapguard {
 
 /// The locks held before a point of a function. A lock is a mutex held in a
-/// mode (LocksetAnalysis::lockOf); guards' ownership of their mutexes is
-/// tracked beside them, so that a guard's destructor releases only what it
-/// still owns.
+/// mode (LocksetAnalysis::lockOf), numbered among the function's own
+/// mutexes, so that the sets are as wide as the function names mutexes, not
+/// the unit; guards' ownership of their mutexes is tracked beside them, so
+/// that a guard's destructor releases only what it still owns.
 struct Lockset {
   llvm::BitVector Must;    ///< Held on every path from the function's entry.
   llvm::BitVector May;     ///< Held on at least one path.
@@ -74,11 +76,11 @@ class LocksetAnalysis {
 public:
   /// Runs the analysis of the CFG of \p ADC to its fixed point, starting with
   /// \p HeldAtEntry held (what every caller holds, or what the function
-  /// requires).
+  /// requires; null for nothing). Mutexes are numbered in \p Pool.
   /// A function whose CFG has more than \p MaxBlocks blocks is not
   /// analysed: exhausted() says so.
   LocksetAnalysis(clang::AnalysisDeclContext &ADC, const LockModel &Model,
-                  llvm::ArrayRef<GuardedMutex> HeldAtEntry = {},
+                  HeldLocksPool &Pool, const HeldLocks *HeldAtEntry = nullptr,
                   CallEffectsFn CallEffects = nullptr,
                   unsigned MaxBlocks = DefaultMaxBlocks);
 
@@ -93,16 +95,22 @@ public:
     return ReleasedSomewhere.test(lockOf(Mutex, LockMode::Exclusive)) ||
            ReleasedSomewhere.test(lockOf(Mutex, LockMode::Shared));
   }
+  /// Whether the function acquires \p Mutex somewhere.
+  bool acquires(unsigned Mutex) const {
+    return AcquiredSomewhere.test(lockOf(Mutex, LockMode::Exclusive)) ||
+           AcquiredSomewhere.test(lockOf(Mutex, LockMode::Shared));
+  }
 
   /// The locks held where the function returns, if it can.
   const std::optional<Lockset> &exitState() const {
     return In[Cfg.getExit().getBlockID()];
   }
 
-  /// The mutexes the function acquires or releases.
-  llvm::ArrayRef<ObjectPath> mutexes() const { return Mutexes; }
+  /// The mutexes the function acquires or releases, by their number in the
+  /// function: their numbers in the pool.
+  llvm::ArrayRef<MutexId> mutexes() const { return Mutexes; }
 
-  /// Locks are numbered by mutex and mode.
+  /// Locks are numbered by the function's mutex number and mode.
   static unsigned lockOf(unsigned Mutex, LockMode Mode) {
     return 2 * Mutex + static_cast<unsigned>(Mode);
   }
@@ -154,11 +162,14 @@ private:
   const clang::CFG &Cfg;
   const LockModel &Model;
   clang::ASTContext &Ctx;
-  std::vector<ObjectPath> Mutexes;
+  HeldLocksPool &Pool;
+  std::vector<MutexId> Mutexes;
+  llvm::DenseMap<MutexId, unsigned> LocalOf;
   std::vector<GuardInfo> Guards;
   llvm::DenseMap<GuardKey, unsigned> GuardIndex;
   unsigned NumOwned = 0;
   llvm::BitVector ReleasedSomewhere;
+  llvm::BitVector AcquiredSomewhere;
   /// Ops of each block, by block ID, in element order.
   std::vector<llvm::SmallVector<Op, 0>> BlockOps;
   /// Ops on the edges out of a block whose condition is a `try_lock()`, by
@@ -181,12 +192,12 @@ private:
   mutable unsigned ExplanationBudget;
 
   unsigned internMutex(const ObjectPath &Mutex);
+  unsigned localMutex(MutexId Mutex);
   unsigned internGuard(GuardKey Guard);
   unsigned ownershipOf(unsigned Guard, unsigned Lock);
   void lower(const LockEffect &Effect, unsigned Element,
              llvm::SmallVectorImpl<Op> &Ops);
-  void collectOps(llvm::ArrayRef<GuardedMutex> HeldAtEntry,
-                  CallEffectsFn CallEffects);
+  void collectOps(const HeldLocks *HeldAtEntry, CallEffectsFn CallEffects);
   void collectTryBodies();
   void run(clang::AnalysisDeclContext &ADC, unsigned MaxBlocks);
   std::optional<Lockset> entryState(const clang::CFGBlock &Block) const;

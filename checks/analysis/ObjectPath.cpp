@@ -361,4 +361,36 @@ void ObjectPath::rebuildName() {
   Name = std::move(Result);
 }
 
+llvm::hash_code hash_value(const ObjectPath &P) {
+  llvm::hash_code H = llvm::hash_value(P.Steps.size());
+  for (const ObjectPath::Step &S : P.Steps)
+    H = llvm::hash_combine(H, static_cast<uint8_t>(S.Kind), S.Decl, S.Value);
+  return H;
+}
+
+/// A DenseMap key: the top bit clear keeps it off the reserved keys.
+static unsigned bucketOf(const ObjectPath &Path) {
+  return static_cast<unsigned>(hash_value(Path)) & 0x7fffffffu;
+}
+
+ObjectPathTable::Id ObjectPathTable::intern(const ObjectPath &Path) {
+  auto &Bucket = ByHash[bucketOf(Path)];
+  for (Id I : Bucket)
+    if (Paths[I] == Path)
+      return I;
+  Bucket.push_back(Paths.size());
+  Paths.push_back(Path);
+  return Paths.size() - 1;
+}
+
+std::optional<ObjectPathTable::Id>
+ObjectPathTable::find(const ObjectPath &Path) const {
+  auto It = ByHash.find(bucketOf(Path));
+  if (It != ByHash.end())
+    for (Id I : It->second)
+      if (Paths[I] == Path)
+        return I;
+  return std::nullopt;
+}
+
 } // namespace mapguard

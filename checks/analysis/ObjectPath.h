@@ -14,9 +14,12 @@
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -126,6 +129,9 @@ public:
   bool operator==(const ObjectPath &O) const { return Steps == O.Steps; }
   bool operator!=(const ObjectPath &O) const { return !(*this == O); }
 
+  /// Equal paths hash equal.
+  friend llvm::hash_code hash_value(const ObjectPath &P);
+
 private:
   llvm::SmallVector<Step, 2> Steps;
   std::string Name;
@@ -137,6 +143,25 @@ private:
   void push(Step S);
   void makeOpaque(const clang::Expr *E, const clang::ASTContext &Ctx);
   void rebuildName();
+};
+
+/// The objects of a translation unit, each numbered once: equal paths get
+/// one number, so that sets of objects are sets of numbers. Interning costs
+/// a hash of the path, whatever the number of objects.
+class ObjectPathTable {
+public:
+  using Id = unsigned;
+
+  Id intern(const ObjectPath &Path);
+  /// The number of \p Path, if it was interned.
+  std::optional<Id> find(const ObjectPath &Path) const;
+  const ObjectPath &path(Id I) const { return Paths[I]; }
+  size_t size() const { return Paths.size(); }
+
+private:
+  std::vector<ObjectPath> Paths;
+  /// By hash, the numbers of the paths with that hash.
+  llvm::DenseMap<unsigned, llvm::SmallVector<Id, 1>> ByHash;
 };
 
 } // namespace mapguard

@@ -42,29 +42,23 @@ struct IncomingCall {
   const FunctionDecl *Caller;
   CallSiteFact Call;
   /// The locks held at the call, named as the callee names them.
-  llvm::SmallVector<GuardedMutex, 2> HeldInCallee;
+  const HeldLocks *HeldInCallee;
 };
 
 struct Context {
-  llvm::SmallVector<GuardedMutex, 2> HeldAtEntry;
+  /// Interned: equal sets are one pointer.
+  const HeldLocks *HeldAtEntry = nullptr;
   bool SingleThreaded = false;
 
   bool operator==(const Context &O) const {
-    if (SingleThreaded != O.SingleThreaded ||
-        HeldAtEntry.size() != O.HeldAtEntry.size())
-      return false;
-    return llvm::all_of(HeldAtEntry, [&](const GuardedMutex &M) {
-      return llvm::any_of(O.HeldAtEntry, [&](const GuardedMutex &N) {
-        return M.Mutex == N.Mutex && M.Mode == N.Mode;
-      });
-    });
+    return SingleThreaded == O.SingleThreaded && HeldAtEntry == O.HeldAtEntry;
   }
   bool operator!=(const Context &O) const { return !(*this == O); }
 };
 
 /// What the translation unit knows about one function.
 struct FunctionNode {
-  const FunctionDecl *Decl;
+  const FunctionDecl *Decl = nullptr;
   /// The functions of the translation unit it calls (lambdas: defines), and
   /// where.
   llvm::SmallVector<std::pair<const FunctionDecl *, const Expr *>, 4> Calls;
@@ -81,9 +75,14 @@ struct FunctionNode {
   /// address is taken, or it is virtual.
   bool Escapes = false;
   unsigned IncomingEdges = 0;
+  /// The relevant functions that call it, each once, by node index.
+  llvm::SmallVector<unsigned, 2> Callers;
 
   std::optional<Context> AnalysedIn;
   FunctionFacts Facts;
+  /// The calls of Facts, by callee, as each callee sees them.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<IncomingCall, 1>>
+      CallsTo;
 };
 
 /// Whether \p D, and what it contains, lies in a system header.
@@ -154,8 +153,8 @@ private:
   /// Calls from static initialisers, by callee.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Expr *, 1>>
       StaticInitCalls;
-  /// Calls into each function, from the latest facts of its callers.
-  llvm::DenseMap<const FunctionDecl *, std::vector<IncomingCall>> Incoming;
+  /// The unit's mutexes and lock sets; handed to the facts at the end.
+  std::unique_ptr<HeldLocksPool> Pool = std::make_unique<HeldLocksPool>();
 
   /// What a lock wrapper does where it returns, read from its body.
   struct Summary {
@@ -185,7 +184,11 @@ private:
   void analyse(FunctionNode &N, const Context &C);
   void callEffects(const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out);
   const Summary *summaryOf(const FunctionDecl *F);
-  void recordIncoming(const FunctionNode &Caller);
+  void recordCalls(FunctionNode &Caller);
+  /// Calls \p Visit with each call of \p N, from the latest facts of its
+  /// callers.
+  void forEachIncoming(const FunctionNode &N,
+                       llvm::function_ref<void(const IncomingCall &)> Visit);
   std::unique_ptr<TranslationUnitFacts> conclude();
 };
 
@@ -210,8 +213,10 @@ void TranslationUnitAnalyzer::collect() {
   for (const FunctionDecl *F : C.Functions) {
     auto [It, Inserted] =
         NodeOf.try_emplace(F->getCanonicalDecl(), Nodes.size());
-    if (Inserted)
-      Nodes.push_back(FunctionNode{F});
+    if (Inserted) {
+      Nodes.emplace_back();
+      Nodes.back().Decl = F;
+    }
   }
   for (FunctionNode &N : Nodes) {
     N.AccessesMaps = accessesMaps(*N.Decl, Maps);
@@ -376,6 +381,15 @@ void TranslationUnitAnalyzer::propagate() {
         Work.push_back(Caller);
       }
   }
+  // Each relevant function's callers, once each.
+  for (FunctionNode &N : Nodes) {
+    if (!N.Relevant)
+      continue;
+    llvm::SmallVector<unsigned, 2> &Mine = Callers[N.Decl];
+    llvm::sort(Mine);
+    Mine.erase(std::unique(Mine.begin(), Mine.end()), Mine.end());
+    N.Callers.assign(Mine.begin(), Mine.end());
+  }
 }
 
 const TranslationUnitAnalyzer::Summary *
@@ -420,10 +434,10 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
     C.ElementWrites = false;
     C.MaxBlocks = Options.MaxFunctionBlocks;
     C.MaxNesting = Options.MaxNestingDepth;
-    FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, C);
+    FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, *Pool, C);
     Summary S;
     if (Facts.HeldAtExit)
-      S.Acquires = *Facts.HeldAtExit;
+      S.Acquires = Pool->list(Facts.HeldAtExit);
     S.Releases = Facts.ReleasedAtExit;
     if (!S.Acquires.empty() || !S.Releases.empty())
       Result = std::move(S);
@@ -482,41 +496,48 @@ static void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
                      A->isShared() ? LockMode::Shared : LockMode::Exclusive});
 }
 
+void TranslationUnitAnalyzer::forEachIncoming(
+    const FunctionNode &N,
+    llvm::function_ref<void(const IncomingCall &)> Visit) {
+  for (unsigned Caller : N.Callers) {
+    auto It = Nodes[Caller].CallsTo.find(N.Decl);
+    if (It != Nodes[Caller].CallsTo.end())
+      for (const IncomingCall &In : It->second)
+        Visit(In);
+  }
+}
+
 Context TranslationUnitAnalyzer::contextOf(const FunctionNode &N) {
   Context C;
+  C.HeldAtEntry = Pool->none();
   bool IsMain = N.Decl->isMain();
-  const std::vector<IncomingCall> &Calls = Incoming[N.Decl];
+  bool AnyCall = false;
+  forEachIncoming(N, [&](const IncomingCall &) { AnyCall = true; });
   bool KnownCallers =
       !N.ThreadEntry && !N.Escapes && !IsMain &&
       (N.IncomingEdges > 0 || StaticInitCalls.count(N.Decl)) &&
       // With no external linkage, or called here: its callers are these.
-      (!Calls.empty() || StaticInitCalls.count(N.Decl));
+      (AnyCall || StaticInitCalls.count(N.Decl));
   if (IsMain) {
     C.SingleThreaded = true;
   } else if (KnownCallers) {
     // What every call holds; single-threaded if every call is.
-    bool First = true;
+    const HeldLocks *Held = nullptr;
     C.SingleThreaded = true;
-    for (const IncomingCall &In : Calls) {
+    forEachIncoming(N, [&](const IncomingCall &In) {
       C.SingleThreaded &= In.Call.SingleThreaded;
-      if (First) {
-        C.HeldAtEntry = In.HeldInCallee;
-        First = false;
-        continue;
-      }
-      llvm::erase_if(C.HeldAtEntry, [&](const GuardedMutex &M) {
-        return llvm::none_of(In.HeldInCallee, [&](const GuardedMutex &H) {
-          return H.Mutex == M.Mutex && H.Mode == M.Mode;
-        });
-      });
-    }
+      Held = Held ? Pool->intersect(Held, In.HeldInCallee) : In.HeldInCallee;
+    });
     // A static initialiser holds nothing, and runs alone.
-    if (StaticInitCalls.count(N.Decl))
-      C.HeldAtEntry.clear();
+    if (Held && !StaticInitCalls.count(N.Decl))
+      C.HeldAtEntry = Held;
   }
   if (N.OnceBody)
     C.SingleThreaded = true;
-  requiredLocks(N.Decl, Ctx, C.HeldAtEntry);
+  llvm::SmallVector<GuardedMutex, 2> Required;
+  requiredLocks(N.Decl, Ctx, Required);
+  if (!Required.empty())
+    C.HeldAtEntry = Pool->unite(C.HeldAtEntry, Pool->of(Required));
   return C;
 }
 
@@ -536,33 +557,30 @@ void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
   FC.ElementWrites = Options.ElementWrites;
   FC.MaxBlocks = Options.MaxFunctionBlocks;
   FC.MaxNesting = Options.MaxNestingDepth;
-  N.Facts = analyzeFunction(*N.Decl, Maps, Locks, FC);
+  N.Facts = analyzeFunction(*N.Decl, Maps, Locks, *Pool, FC);
   N.AnalysedIn = C;
 }
 
-void TranslationUnitAnalyzer::recordIncoming(const FunctionNode &Caller) {
-  // Drop what this caller said before, then add its calls anew.
-  for (auto &[Callee, Site] : Caller.Calls) {
-    auto &Calls = Incoming[Callee];
-    llvm::erase_if(Calls, [&](const IncomingCall &In) {
-      return In.Caller == Caller.Decl;
-    });
-  }
+void TranslationUnitAnalyzer::recordCalls(FunctionNode &Caller) {
+  // What this caller said before is replaced whole.
+  Caller.CallsTo.clear();
   for (const CallSiteFact &Call : Caller.Facts.Calls) {
     FunctionNode *Callee = node(Call.Callee);
     if (!Callee)
       continue;
-    IncomingCall In{Caller.Decl, Call, {}};
-    if (isa<LambdaExpr>(Call.Site)) {
-      // A lambda names what its definition sees the same way.
-      In.HeldInCallee = Call.Held;
-    } else {
+    IncomingCall In{Caller.Decl, Call, Call.Held};
+    // A lambda names what its definition sees the same way, and globals
+    // read the same everywhere: the set is the callee's as it is.
+    if (!isa<LambdaExpr>(Call.Site) && !Call.Held->allGlobal()) {
       CallSubstitution Subst = CallSubstitution::of(*Call.Site, Callee->Decl);
-      for (const GuardedMutex &M : Call.Held)
-        if (std::optional<ObjectPath> Inside = M.Mutex.inCallee(Subst, Ctx))
-          In.HeldInCallee.push_back({std::move(*Inside), M.Mode});
+      llvm::SmallVector<unsigned, 4> Inside;
+      for (unsigned Lock : Call.Held->locks())
+        if (std::optional<ObjectPath> Path =
+                Pool->mutex(mutexOfLock(Lock)).inCallee(Subst, Ctx))
+          Inside.push_back(lockNumber(Pool->intern(*Path), modeOfLock(Lock)));
+      In.HeldInCallee = Pool->get(Inside);
     }
-    Incoming[Callee->Decl].push_back(std::move(In));
+    Caller.CallsTo[Callee->Decl].push_back(std::move(In));
   }
 }
 
@@ -597,16 +615,17 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::run() {
         continue;
       Stable = false;
       analyse(Nodes[I], C);
-      recordIncoming(Nodes[I]);
+      recordCalls(Nodes[I]);
     }
   }
   if (!Stable) {
     // Unsettled recursion: assume nothing.
     for (unsigned I : Order) {
       Context C;
+      C.HeldAtEntry = Pool->none();
       if (Nodes[I].AnalysedIn && *Nodes[I].AnalysedIn != contextOf(Nodes[I])) {
         analyse(Nodes[I], C);
-        recordIncoming(Nodes[I]);
+        recordCalls(Nodes[I]);
       }
     }
   }
@@ -618,8 +637,7 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::run() {
 static bool isWorse(const AccessFact &A, const AccessFact &B) {
   if (A.SingleThreaded != B.SingleThreaded)
     return !A.SingleThreaded;
-  return A.Held.size() + A.HeldShared.size() <
-         B.Held.size() + B.HeldShared.size();
+  return A.Held->size() < B.Held->size();
 }
 
 std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
@@ -642,33 +660,33 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
       AccessFact &Kept = Accesses[It->second];
       // Another instantiation of the same template. A mutex protects the
       // site only if every instantiation holds that same mutex.
-      bool Shares = llvm::any_of(A.Held, [&](const ObjectPath &M) {
-        return llvm::is_contained(Kept.Held, M);
+      bool Shares = llvm::any_of(A.Held->locks(), [&](unsigned Lock) {
+        return modeOfLock(Lock) == LockMode::Exclusive &&
+               Kept.Held->holdsExclusive(mutexOfLock(Lock));
       });
-      bool Varies = !A.Held.empty() && !Kept.Held.empty() && !Shares;
+      bool Varies = A.holdsExclusive() && Kept.holdsExclusive() && !Shares;
       if (isWorse(A, Kept))
         Kept = A;
       Kept.HeldVariesByInstantiation |= Varies;
     }
   }
 
-  // Group the accesses by map.
-  std::vector<ObjectPath> MapPaths;
+  // Group the accesses by map, in one pass.
+  ObjectPathTable MapIds;
+  std::vector<llvm::SmallVector<const AccessFact *, 4>> ByMap;
   Result->MapOf.resize(Accesses.size());
   for (size_t I = 0, E = Accesses.size(); I != E; ++I) {
-    auto Found = llvm::find(MapPaths, Accesses[I].Map.Path);
-    Result->MapOf[I] = Found - MapPaths.begin();
-    if (Found == MapPaths.end())
-      MapPaths.push_back(Accesses[I].Map.Path);
+    unsigned M = MapIds.intern(Accesses[I].Map.Path);
+    if (M == ByMap.size())
+      ByMap.emplace_back();
+    ByMap[M].push_back(&Accesses[I]);
+    Result->MapOf[I] = M;
   }
-  Result->Maps.resize(MapPaths.size());
+  Result->Maps.resize(ByMap.size());
 
-  for (size_t M = 0, E = MapPaths.size(); M != E; ++M) {
+  for (size_t M = 0, E = ByMap.size(); M != E; ++M) {
     auto &Info = Result->Maps[M];
-    llvm::SmallVector<const AccessFact *, 8> Mine;
-    for (size_t I = 0, N = Accesses.size(); I != N; ++I)
-      if (Result->MapOf[I] == M)
-        Mine.push_back(&Accesses[I]);
+    llvm::ArrayRef<const AccessFact *> Mine = ByMap[M];
     const AccessFact &First = *Mine.front();
     Info.WrittenConcurrently = llvm::any_of(Mine, [](const AccessFact *A) {
       return A->isWrite() && !A->SingleThreaded;
@@ -683,8 +701,14 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
         StorageName =
             (Class->getName() + "::" + First.Map.Storage->getName()).str();
     for (const auto &[Map, Mutex] : Options.MapGuards)
-      if (Map == First.Map.Path.name() || Map == StorageName)
+      if (Map == First.Map.Path.name() || Map == StorageName) {
         Guard = MapGuard{ObjectPath::named(Mutex), MapGuard::Configured};
+        // A configured mutex is named, not declared: every mutex of that
+        // name stands for it.
+        for (MutexId Id = 0, N = Pool->numMutexes(); Id != N; ++Id)
+          if (Pool->mutex(Id).name() == Mutex)
+            Guard->Ids.push_back(Id);
+      }
     const ObjectPath::Step &Last = First.Map.Path.steps().back();
     const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
                                ? dyn_cast_or_null<ValueDecl>(Last.Decl)
@@ -695,31 +719,50 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
         if (isa<FieldDecl>(Declared))
           Mutex = Mutex.withThisAs(First.Map.Path.parent());
         Guard = MapGuard{std::move(Mutex), MapGuard::Annotated};
+        Guard->Ids.clear();
+        if (std::optional<MutexId> Id = Pool->find(Guard->Mutex))
+          Guard->Ids.push_back(*Id);
       }
     if (!Guard) {
-      llvm::SmallVector<std::pair<const ObjectPath *, unsigned>, 4> Counts;
+      // Accesses that hold the same locks are counted together: the cost
+      // is the distinct lock sets' sizes, not the accesses' times theirs.
+      // (A set, and whether a read holds it: reads count shared holds.)
+      llvm::SmallVector<std::pair<const HeldLocks *, bool>, 4> Sets;
+      llvm::SmallDenseMap<std::pair<const HeldLocks *, unsigned>, unsigned, 4>
+          Multiplicity;
       for (const AccessFact *A : Mine) {
         if (A->SingleThreaded || A->HeldVariesByInstantiation)
           continue;
-        auto Count = [&](const ObjectPath &P) {
-          auto It = llvm::find_if(Counts,
-                                  [&](const auto &C) { return *C.first == P; });
-          if (It == Counts.end())
-            Counts.push_back({&P, 1});
-          else
-            ++It->second;
-        };
-        for (const ObjectPath &P : A->Held)
-          Count(P);
-        if (!A->isWrite())
-          for (const ObjectPath &P : A->HeldShared)
-            Count(P);
+        if (Multiplicity[{A->Held, A->isWrite()}]++ == 0)
+          Sets.push_back({A->Held, A->isWrite()});
       }
-      if (!Counts.empty()) {
-        auto Best = std::max_element(
-            Counts.begin(), Counts.end(),
-            [](const auto &A, const auto &B) { return A.second < B.second; });
-        Guard = MapGuard{*Best->first, MapGuard::Inferred};
+      // Ties go to the mutex counted first: held exclusively at the first
+      // access, then shared at a read.
+      llvm::SmallDenseMap<MutexId, unsigned, 8> Counts;
+      llvm::SmallVector<MutexId, 8> Order;
+      auto Count = [&](MutexId Id, unsigned N) {
+        auto [It, Inserted] = Counts.try_emplace(Id, 0);
+        if (Inserted)
+          Order.push_back(Id);
+        It->second += N;
+      };
+      for (const auto &Key : Sets) {
+        unsigned N = Multiplicity[{Key.first, Key.second}];
+        for (unsigned Lock : Key.first->locks())
+          if (modeOfLock(Lock) == LockMode::Exclusive)
+            Count(mutexOfLock(Lock), N);
+        if (!Key.second)
+          for (unsigned Lock : Key.first->locks())
+            if (Key.first->holdsSharedOnly(mutexOfLock(Lock)))
+              Count(mutexOfLock(Lock), N);
+      }
+      if (!Order.empty()) {
+        MutexId Best = Order.front();
+        for (MutexId Id : Order)
+          if (Counts[Id] > Counts[Best])
+            Best = Id;
+        Guard = MapGuard{Pool->mutex(Best), MapGuard::Inferred};
+        Guard->Ids.push_back(Best);
       }
     }
     if (Guard) {
@@ -761,25 +804,27 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     FunctionNode *N = node(A.Function);
     if (!N || N->ThreadEntry || N->Escapes)
       continue;
-    const std::vector<IncomingCall> &Calls = Incoming[N->Decl];
     auto Holds = [&](const IncomingCall &In) {
-      return llvm::any_of(In.HeldInCallee, [&](const GuardedMutex &M) {
-        return (M.Mode == LockMode::Exclusive || !A.isWrite()) &&
-               (M.Mutex == Info.Guard->Mutex ||
-                (Info.Guard->Source == MapGuard::Configured &&
-                 M.Mutex.name() == Info.Guard->Mutex.name()));
+      return llvm::any_of(Info.Guard->Ids, [&](MutexId Id) {
+        return In.HeldInCallee->holdsFor(Id, A.isWrite());
       });
     };
-    auto Good = llvm::find_if(Calls, Holds);
-    if (Good == Calls.end())
+    const IncomingCall *Good = nullptr;
+    forEachIncoming(*N, [&](const IncomingCall &In) {
+      if (!Good && Holds(In))
+        Good = &In;
+    });
+    if (!Good)
       continue;
     Result->AtCallers[&A] = true;
-    for (const IncomingCall &In : Calls)
+    forEachIncoming(*N, [&](const IncomingCall &In) {
       if (!Holds(In) && !In.Call.SingleThreaded &&
           Reported.insert({In.Call.Site, Result->MapOf[I]}).second)
         Result->CallerFindings.push_back(
             {In.Caller, In.Call, &A, Good->Call.Site});
+    });
   }
+  Result->Pool = std::move(Pool);
   return Result;
 }
 
@@ -799,12 +844,21 @@ bool TranslationUnitFacts::isWrittenConcurrently(
 
 bool TranslationUnitFacts::holds(const AccessFact &Access,
                                  const MapGuard &Guard) {
-  auto Matches = [&](const ObjectPath &P) {
-    return P == Guard.Mutex || (Guard.Source == MapGuard::Configured &&
-                                P.name() == Guard.Mutex.name());
-  };
-  return llvm::any_of(Access.Held, Matches) ||
-         (!Access.isWrite() && llvm::any_of(Access.HeldShared, Matches));
+  return llvm::any_of(Guard.Ids, [&](MutexId Id) {
+    return Access.Held->holdsFor(Id, Access.isWrite());
+  });
+}
+
+const ObjectPath *
+TranslationUnitFacts::heldExclusive(const AccessFact &Access) const {
+  std::optional<MutexId> Id = Access.Held->firstExclusive();
+  return Id ? &Pool->mutex(*Id) : nullptr;
+}
+
+const ObjectPath *
+TranslationUnitFacts::heldSharedOnly(const AccessFact &Access) const {
+  std::optional<MutexId> Id = Access.Held->firstSharedOnly();
+  return Id ? &Pool->mutex(*Id) : nullptr;
 }
 
 bool TranslationUnitFacts::isReportedAtCallers(const AccessFact &Access) const {

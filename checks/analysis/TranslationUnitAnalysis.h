@@ -52,6 +52,9 @@ struct MapGuard {
   };
   ObjectPath Mutex;
   SourceKind Source;
+  /// The numbers of the unit's mutexes that are this one (for a configured
+  /// mutex, every mutex of its name); none if no code locks it.
+  llvm::SmallVector<MutexId, 1> Ids = {};
   /// Writes outside single-threaded phases, and how many of them hold it.
   unsigned Writes = 0;
   unsigned GuardedWrites = 0;
@@ -83,6 +86,10 @@ public:
   bool isWrittenConcurrently(const AccessFact &Access) const;
   /// Whether \p Access holds the guarding mutex \p Guard.
   static bool holds(const AccessFact &Access, const MapGuard &Guard);
+  /// The first mutex \p Access holds exclusively, and the first it holds
+  /// only shared, if any: what a message names.
+  const ObjectPath *heldExclusive(const AccessFact &Access) const;
+  const ObjectPath *heldSharedOnly(const AccessFact &Access) const;
 
   /// Whether \p Access is protected by its callers on some calls but not
   /// others: it is reported at those calls instead.
@@ -99,6 +106,8 @@ public:
 
 private:
   friend class TranslationUnitAnalyzer;
+  /// Owns the lock sets the accesses point to.
+  std::unique_ptr<HeldLocksPool> Pool;
   std::vector<AccessFact> Accesses;
   /// Per access, the index of its map in MapInfos.
   std::vector<unsigned> MapOf;
