@@ -2,13 +2,17 @@
 """Generated stress inputs: analysis time against input size.
 
 For each kind of input (one huge function, thousands of branches, many
-mutexes and maps, many lambdas, deep template instantiation) and a series
-of sizes, it writes a program, runs mapguard's checks on it with
---enable-check-profile, and prints the checks' own time. The growth
-exponent is fitted by least squares on log(time) against log(size): 1 is
-linear.
+mutexes and maps, many lambdas, deep template instantiation, and the
+pathological shapes: a chain of functions each holding a mutex of its own,
+thousands of locks held at once, a condition of thousands of && terms) and a
+series of sizes, it writes a program, runs mapguard's checks on it with
+--enable-check-profile, and prints the checks' own time, the whole run's
+wall time and peak memory, and the same for plain clang-tidy with one
+trivial check. The growth exponent is fitted by least squares on log(checks'
+time) against log(size): 1 is linear.
 
-    bench/stress.py [--mapguard build/bin/mapguard] [--work /tmp/stress]
+    bench/stress.py [--mapguard build/bin/mapguard] [--clang-tidy clang-tidy-19]
+                    [--work /tmp/stress] [--only SUBSTRING]
 """
 
 import argparse
@@ -86,6 +90,38 @@ def templates(n):
             f"void start() {{ Chain<{n}>::run(); }}\n")
 
 
+def lock_chain(n):
+    # Each function holds its own mutex, writes, and calls the next: the
+    # n-th is entered with n mutexes held.
+    decls = "".join(f"std::mutex mu{i};\n" for i in range(n))
+    funcs = []
+    for i in reversed(range(n)):
+        call = f" f{i + 1}();" if i + 1 < n else ""
+        funcs.append(f"void f{i}() {{ std::lock_guard<std::mutex> l(mu{i}); "
+                     f"g_map[{i}] = 1;{call} }}\n")
+        if i:
+            funcs.append(f"void f{i}();\n")
+    return (HEADER + "std::map<int, int> g_map;\n" + decls
+            + "".join(reversed(funcs)))
+
+
+def locks_held(n):
+    # One function takes n locks, then writes n times.
+    decls = "".join(f"std::mutex mu{i};\n" for i in range(n))
+    body = ([f"  mu{i}.lock();" for i in range(n)]
+            + [f"  g_map[{i}] = {i};" for i in range(n)])
+    return (HEADER + "std::map<int, int> g_map;\n" + decls + "void f() {\n"
+            + "\n".join(body) + "\n}\n")
+
+
+def and_chain(n):
+    # A condition of n terms joined by &&: Clang's CFG builder recurses once
+    # per term.
+    terms = " && ".join(f"c({i})" for i in range(n))
+    return (HEADER + "std::map<int, int> g_map;\nbool c(int);\n"
+            f"void f() {{\n  if ({terms})\n    g_map[1] = 2;\n}}\n")
+
+
 KINDS = {
     "statements in one function": (statements, [5000, 10000, 20000, 40000]),
     "branches": (branches, [1000, 2000, 4000, 8000]),
@@ -93,27 +129,49 @@ KINDS = {
                                               [500, 1000, 2000, 4000]),
     "lambdas": (lambdas, [250, 500, 1000, 2000]),
     "template instantiation depth": (templates, [250, 500, 1000, 1900]),
+    "chain of functions, a mutex each": (lock_chain, [500, 1000, 2000, 4000]),
+    "locks held at once, then writes": (locks_held, [750, 1500, 3000, 6000]),
+    "terms of one && condition": (and_chain, [2500, 5000, 10000, 20000]),
 }
 
 PROFILE_ROW = re.compile(r"^\s*(?:[\d.]+ \(\s*[\d.]+%\)\s+){3}([\d.]+) "
                          r"\(\s*[\d.]+%\)\s+(\S+)")
 
 
-def check_time(mapguard, path):
-    """Seconds mapguard's checks spent, by clang-tidy's check profile."""
+def run_measured(cmd):
+    """Runs cmd; returns its output, exit status, wall seconds and peak
+    memory (MB), read from the child's own resource usage."""
     start = time.monotonic()
-    run = subprocess.run(
-        [mapguard, "--checks=-*,mapguard-*", "--enable-check-profile", path,
-         "--", "-std=c++17", "-ftemplate-depth=2000"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        universal_newlines=True, timeout=1800)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, universal_newlines=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.monotonic() - start
-    if run.returncode < 0 or "Stack dump" in run.stdout:
-        raise RuntimeError(f"mapguard crashed on {path}:\n{run.stdout[-2000:]}")
+    return out, proc.returncode, wall, usage.ru_maxrss / 1024
+
+
+def check_time(mapguard, path):
+    """Seconds mapguard's checks spent, by clang-tidy's check profile, the
+    whole run's wall time and its peak memory."""
+    out, status, wall, peak = run_measured(
+        [mapguard, "--checks=-*,mapguard-*", "--enable-check-profile", path,
+         "--", "-std=c++17", "-ftemplate-depth=2000"])
+    if status < 0 or "Stack dump" in out:
+        raise RuntimeError(f"mapguard crashed on {path}:\n{out[-2000:]}")
     seconds = sum(float(m.group(1)) for m in map(PROFILE_ROW.match,
-                                                 run.stdout.splitlines())
+                                                 out.splitlines())
                   if m and m.group(2).startswith("mapguard-"))
-    return seconds, wall
+    return seconds, wall, peak
+
+
+def plain_run(clang_tidy, path):
+    """Wall time and peak memory of clang-tidy with one trivial check: the
+    parse any lint pays."""
+    out, status, wall, peak = run_measured(
+        [clang_tidy, "--checks=-*,misc-unused-using-decls", path, "--",
+         "-std=c++17", "-ftemplate-depth=2000"])
+    return wall, peak
 
 
 def slope(points):
@@ -128,10 +186,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mapguard", default="build/bin/mapguard")
     parser.add_argument("--work", default="/tmp/mapguard-stress")
+    parser.add_argument("--clang-tidy", default="clang-tidy-19",
+                        help="the plain clang-tidy to compare with")
+    parser.add_argument("--only", default="",
+                        help="run only the kinds whose name contains this")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    print(f"{'input':40} {'size':>6} {'checks (s)':>11} {'whole run (s)':>14}")
+    print(f"{'input':36} {'size':>6} {'checks (s)':>10} {'run (s)':>8} "
+          f"{'plain (s)':>9} {'run (MB)':>8} {'plain (MB)':>10}")
     for kind, (make, sizes) in KINDS.items():
+        if args.only not in kind:
+            continue
         points = []
         for n in sizes:
             path = os.path.join(args.work, f"{make.__name__}-{n}.cpp")
@@ -139,10 +204,14 @@ def main():
                 f.write(make(n))
             # The median of three runs, against timer noise.
             runs = sorted(check_time(args.mapguard, path) for _ in range(3))
-            seconds, wall = runs[1]
+            seconds, wall, peak = runs[1]
+            plain_wall, plain_peak = sorted(
+                plain_run(args.clang_tidy, path) for _ in range(3))[1]
             points.append((n, seconds))
-            print(f"{kind:40} {n:6} {seconds:11.3f} {wall:14.2f}", flush=True)
-        print(f"{'':40} growth exponent {slope(points):.2f} (1 = linear)")
+            print(f"{kind:36} {n:6} {seconds:10.3f} {wall:8.2f} "
+                  f"{plain_wall:9.2f} {peak:8.0f} {plain_peak:10.0f}",
+                  flush=True)
+        print(f"{'':36} growth exponent {slope(points):.2f} (1 = linear)")
     return 0
 
 

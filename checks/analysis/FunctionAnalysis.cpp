@@ -15,20 +15,13 @@ namespace mapguard {
 
 namespace {
 
-struct FoundAccess {
-  const Expr *Site;
-  unsigned Ordinal;
-  MapAccess Access;
-  SharedMap Map;
-};
-
 /// Finds the accesses to maps in one function body, before any CFG is
 /// built. Lambda bodies and local classes are functions of their own and
 /// are skipped.
 class AccessFinder : public RecursiveASTVisitor<AccessFinder> {
 public:
   AccessFinder(const MapModel &Maps, const ASTContext &Ctx, bool ElementWrites,
-               bool Reads, std::vector<FoundAccess> &Found)
+               bool Reads, std::vector<MapAccessSite> &Found)
       : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
         Found(Found) {}
 
@@ -67,7 +60,7 @@ public:
   /// Drops the reads that are the first half of an element write
   /// (`m.at(k)` in `m.at(k) = v`, `m.find(k)` in `it->second = v`).
   void dropReadsOfElementWrites() {
-    llvm::erase_if(Found, [&](const FoundAccess &F) {
+    llvm::erase_if(Found, [&](const MapAccessSite &F) {
       return F.Access.Kind == AccessKind::Read && Vias.count(F.Site);
     });
   }
@@ -77,15 +70,15 @@ private:
   const ASTContext &Ctx;
   bool ElementWrites;
   bool Reads;
-  std::vector<FoundAccess> &Found;
+  std::vector<MapAccessSite> &Found;
   llvm::SmallVector<MapAccess, 2> Accesses;
   llvm::DenseSet<const Expr *> Vias;
 };
 
-std::vector<FoundAccess> findAccesses(const FunctionDecl &Function,
+std::vector<MapAccessSite> findAccesses(const FunctionDecl &Function,
                                       const MapModel &Maps, bool ElementWrites,
                                       bool Reads) {
-  std::vector<FoundAccess> Found;
+  std::vector<MapAccessSite> Found;
   AccessFinder Finder(Maps, Function.getASTContext(), ElementWrites, Reads,
                       Found);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
@@ -147,9 +140,9 @@ static bool nestsDeeperThan(const Stmt *Root, unsigned Limit) {
   return false;
 }
 
-bool accessesMaps(const FunctionDecl &Function, const MapModel &Maps) {
-  return !findAccesses(Function, Maps, /*ElementWrites=*/true, /*Reads=*/true)
-              .empty();
+std::vector<MapAccessSite> findMapAccesses(const FunctionDecl &Function,
+                                           const MapModel &Maps) {
+  return findAccesses(Function, Maps, /*ElementWrites=*/true, /*Reads=*/true);
 }
 
 /// The function a call site calls: a call's callee, a constructor, or the
@@ -177,8 +170,15 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     Facts.Budget = BudgetKind::Nesting;
     return Facts;
   }
-  std::vector<FoundAccess> Found =
-      findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
+  std::vector<MapAccessSite> Found;
+  if (Context.Accesses) {
+    for (const MapAccessSite &A : *Context.Accesses)
+      if ((A.Access.Kind != AccessKind::ElementWrite || Context.ElementWrites) &&
+          (A.Access.Kind != AccessKind::Read || Context.Reads))
+        Found.push_back(A);
+  } else {
+    Found = findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
+  }
 
   AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
   CFG::BuildOptions &Options = ADC.getCFGBuildOptions();
@@ -246,7 +246,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     if (It == AccessesAt.end())
       return;
     for (unsigned I : It->second) {
-      const FoundAccess &A = Found[I];
+      const MapAccessSite &A = Found[I];
       AccessFact Fact{A.Site, A.Ordinal, A.Map, A.Access.Kind,
                       A.Access.Operation};
       Fact.Function = &Function;

@@ -29,6 +29,15 @@ struct UnprotectedReason {
   ObjectPath Mutex;
 };
 
+/// Where a function's body accesses a map, found before any CFG is built.
+struct MapAccessSite {
+  const clang::Expr *Site;
+  /// Which of the maps the site accesses (`a.swap(b)` writes two).
+  unsigned Ordinal;
+  MapAccess Access;
+  SharedMap Map;
+};
+
 /// One access to a map and the locks held on every path to it.
 struct AccessFact {
   const clang::Expr *Site;
@@ -111,6 +120,9 @@ struct FunctionContext {
   CallEffectsFn CallEffects = nullptr;
   /// Which callees to record call sites for.
   llvm::function_ref<bool(const clang::FunctionDecl *)> IsTracked = nullptr;
+  /// The function's accesses (findMapAccesses), where the caller has them
+  /// already; else they are found anew.
+  const std::vector<MapAccessSite> *Accesses = nullptr;
   bool ElementWrites = true;
   bool Reads = true;
   /// Functions with more CFG blocks than this are not analysed.
@@ -120,9 +132,11 @@ struct FunctionContext {
   unsigned MaxNesting = MaxNestingDepth;
 };
 
-/// Whether \p Function's body accesses a map that may be shared: the cheap
-/// test that spares most functions a CFG.
-bool accessesMaps(const clang::FunctionDecl &Function, const MapModel &Maps);
+/// Every access of \p Function's body to a map that may be shared, reads
+/// and element writes included: found once per function by a walk of its
+/// body, and the cheap test that spares most functions a CFG.
+std::vector<MapAccessSite> findMapAccesses(const clang::FunctionDecl &Function,
+                                           const MapModel &Maps);
 
 /// The facts of \p Function in \p Context; its mutexes and lock sets are
 /// numbered and stored in \p Pool.

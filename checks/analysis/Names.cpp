@@ -42,10 +42,13 @@ NameSet::NameSet(llvm::ArrayRef<llvm::StringRef> Initial) {
 void NameSet::insert(llvm::StringRef Name) {
   Name.consume_front("::");
   Names.insert(Name);
+  LastParts.insert(Name.rsplit("::").second.empty() ? Name
+                                                    : Name.rsplit("::").second);
 }
 
 bool NameSet::contains(const NamedDecl *D) const {
-  return D && D->getIdentifier() && Names.count(qualifiedName(D));
+  return D && D->getIdentifier() && LastParts.count(D->getName()) &&
+         Names.count(qualifiedName(D));
 }
 
 bool NameSet::containsClassOf(QualType T) const {

@@ -44,6 +44,10 @@ public:
 
 private:
   llvm::StringSet<> Names;
+  /// The last part of each name (`map` of `std::map`): most declarations
+  /// are told apart by their identifier alone, before any qualified name is
+  /// built.
+  llvm::StringSet<> LastParts;
 };
 
 /// Splits a `;`-separated option value into its trimmed, non-empty entries.

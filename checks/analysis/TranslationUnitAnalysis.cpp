@@ -64,6 +64,8 @@ struct FunctionNode {
   llvm::SmallVector<std::pair<const FunctionDecl *, const Expr *>, 4> Calls;
   bool StartsThreads = false;
   bool AccessesMaps = false;
+  /// Its accesses to maps, found once.
+  std::vector<MapAccessSite> Accesses;
   bool Relevant = false;
   /// Handed to a thread starter: runs on a thread of its own.
   bool ThreadEntry = false;
@@ -219,7 +221,8 @@ void TranslationUnitAnalyzer::collect() {
     }
   }
   for (FunctionNode &N : Nodes) {
-    N.AccessesMaps = accessesMaps(*N.Decl, Maps);
+    N.Accesses = findMapAccesses(*N.Decl, Maps);
+    N.AccessesMaps = !N.Accesses.empty();
     if (const auto *Method = dyn_cast<CXXMethodDecl>(N.Decl))
       N.Escapes |= Method->isVirtual();
   }
@@ -362,7 +365,12 @@ void TranslationUnitAnalyzer::propagate() {
             break;
           }
   }
-  // The functions to analyse: those that access maps, and their callers.
+  // The functions to analyse: those that access maps, and their callers
+  // where the callee's context comes from its callers (not a thread's entry,
+  // a function called from elsewhere too, or `main`).
+  auto ListensToCallers = [](const FunctionNode &N) {
+    return !N.ThreadEntry && !N.Escapes && !N.Decl->isMain();
+  };
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Callers;
   for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
     for (auto &[Callee, Site] : Nodes[I].Calls)
@@ -375,6 +383,8 @@ void TranslationUnitAnalyzer::propagate() {
     }
   while (!Work.empty()) {
     unsigned I = Work.pop_back_val();
+    if (!ListensToCallers(Nodes[I]))
+      continue;
     for (unsigned Caller : Callers[Nodes[I].Decl])
       if (!Nodes[Caller].Relevant) {
         Nodes[Caller].Relevant = true;
@@ -432,6 +442,7 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
     C.CallEffects = Hook;
     C.Reads = false;
     C.ElementWrites = false;
+    C.Accesses = &N->Accesses;
     C.MaxBlocks = Options.MaxFunctionBlocks;
     C.MaxNesting = Options.MaxNestingDepth;
     FunctionFacts Facts = analyzeFunction(*N->Decl, Maps, Locks, *Pool, C);
@@ -554,6 +565,7 @@ void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
     return Target && Target->Relevant;
   };
   FC.IsTracked = Tracked;
+  FC.Accesses = &N.Accesses;
   FC.ElementWrites = Options.ElementWrites;
   FC.MaxBlocks = Options.MaxFunctionBlocks;
   FC.MaxNesting = Options.MaxNestingDepth;
