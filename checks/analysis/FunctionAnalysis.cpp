@@ -1,11 +1,11 @@
 //===--- FunctionAnalysis.cpp - The facts of one function -----------------===//
 
 #include "checks/analysis/FunctionAnalysis.h"
+#include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -13,84 +13,49 @@ using namespace clang;
 
 namespace mapguard {
 
-namespace {
+MapAccessCollector::MapAccessCollector(const MapModel &Maps,
+                                       const ASTContext &Ctx,
+                                       bool ElementWrites, bool Reads)
+    : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads) {}
 
-/// Finds the accesses to maps in one function body, before any CFG is
-/// built. Lambda bodies and local classes are functions of their own and
-/// are skipped.
-class AccessFinder : public RecursiveASTVisitor<AccessFinder> {
-public:
-  AccessFinder(const MapModel &Maps, const ASTContext &Ctx, bool ElementWrites,
-               bool Reads, std::vector<MapAccessSite> &Found)
-      : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
-        Found(Found) {}
-
-  // The calls a range `for` makes (`begin()`, `end()`) are implicit code.
-  bool shouldVisitImplicitCode() const { return true; }
-
-  bool VisitStmt(Stmt *S) {
-    if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
-      return true;
-    Accesses.clear();
-    Maps.writesOf(S, Accesses);
-    if (Reads)
-      Maps.readsOf(S, Accesses);
-    unsigned Ordinal = 0;
-    for (const MapAccess &A : Accesses) {
-      // An element write's lookup is not a read, reported or not.
-      if (A.Via)
-        Vias.insert(A.Via);
-      if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
-        continue;
-      if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx))
-        Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
-      ++Ordinal;
-    }
-    return true;
+void MapAccessCollector::visit(const Stmt *S) {
+  if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
+    return;
+  Accesses.clear();
+  Maps.writesOf(S, Accesses);
+  if (Reads)
+    Maps.readsOf(S, Accesses);
+  unsigned Ordinal = 0;
+  for (const MapAccess &A : Accesses) {
+    // An element write's lookup is not a read, reported or not.
+    if (A.Via)
+      Vias.insert(A.Via);
+    if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
+      continue;
+    if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx))
+      Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
+    ++Ordinal;
   }
-
-  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    for (Expr *Init : Lambda->capture_inits())
-      if (Init)
-        TraverseStmt(Init);
-    return true;
-  }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
-
-  /// Drops the reads that are the first half of an element write
-  /// (`m.at(k)` in `m.at(k) = v`, `m.find(k)` in `it->second = v`).
-  void dropReadsOfElementWrites() {
-    llvm::erase_if(Found, [&](const MapAccessSite &F) {
-      return F.Access.Kind == AccessKind::Read && Vias.count(F.Site);
-    });
-  }
-
-private:
-  const MapModel &Maps;
-  const ASTContext &Ctx;
-  bool ElementWrites;
-  bool Reads;
-  std::vector<MapAccessSite> &Found;
-  llvm::SmallVector<MapAccess, 2> Accesses;
-  llvm::DenseSet<const Expr *> Vias;
-};
-
-std::vector<MapAccessSite> findAccesses(const FunctionDecl &Function,
-                                      const MapModel &Maps, bool ElementWrites,
-                                      bool Reads) {
-  std::vector<MapAccessSite> Found;
-  AccessFinder Finder(Maps, Function.getASTContext(), ElementWrites, Reads,
-                      Found);
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getInit())
-        Finder.TraverseStmt(Init->getInit());
-  Finder.TraverseStmt(Function.getBody());
-  Finder.dropReadsOfElementWrites();
-  return Found;
 }
 
-} // namespace
+std::vector<MapAccessSite> MapAccessCollector::take() {
+  // The reads that are the first half of an element write (`m.at(k)` in
+  // `m.at(k) = v`, `m.find(k)` in `it->second = v`) are not reads.
+  llvm::erase_if(Found, [&](const MapAccessSite &F) {
+    return F.Access.Kind == AccessKind::Read && Vias.count(F.Site);
+  });
+  Vias.clear();
+  return std::move(Found);
+}
+
+static std::vector<MapAccessSite> findAccesses(const FunctionDecl &Function,
+                                               const MapModel &Maps,
+                                               bool ElementWrites, bool Reads) {
+  MapAccessCollector Collector(Maps, Function.getASTContext(), ElementWrites,
+                               Reads);
+  walkOwnCode(Function, [&](const Stmt *S) { Collector.visit(S); });
+  return Collector.take();
+}
 
 /// Whether the element that `operator[]` returns is only read where \p Call
 /// stands, so that its insertion of a missing key is a surprise.

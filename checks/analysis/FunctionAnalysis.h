@@ -14,10 +14,12 @@
 #include "checks/analysis/LockModel.h"
 #include "checks/analysis/LocksetAnalysis.h"
 #include "checks/analysis/MapModel.h"
+#include "llvm/ADT/DenseSet.h"
 #include <optional>
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class FunctionDecl;
 } // namespace clang
 
@@ -130,6 +132,27 @@ struct FunctionContext {
   /// Nor functions whose statements nest deeper than this (at most
   /// MaxNestingDepth).
   unsigned MaxNesting = MaxNestingDepth;
+};
+
+/// Collects the accesses to maps that the statements it is shown make (see
+/// OwnCode.h for which statements are a function's).
+class MapAccessCollector {
+public:
+  MapAccessCollector(const MapModel &Maps, const clang::ASTContext &Ctx,
+                     bool ElementWrites = true, bool Reads = true);
+  void visit(const clang::Stmt *S);
+  /// The accesses seen so far, less the lookups that only serve an element
+  /// write.
+  std::vector<MapAccessSite> take();
+
+private:
+  const MapModel &Maps;
+  const clang::ASTContext &Ctx;
+  bool ElementWrites;
+  bool Reads;
+  std::vector<MapAccessSite> Found;
+  llvm::SmallVector<MapAccess, 2> Accesses;
+  llvm::DenseSet<const clang::Expr *> Vias;
 };
 
 /// Every access of \p Function's body to a map that may be shared, reads

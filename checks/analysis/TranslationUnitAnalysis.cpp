@@ -2,6 +2,7 @@
 
 #include "checks/analysis/TranslationUnitAnalysis.h"
 #include "checks/analysis/Names.h"
+#include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -11,6 +12,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include <deque>
 
 using namespace clang;
 
@@ -93,8 +95,16 @@ static bool inSystemHeader(const Decl *D, const SourceManager &SM) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
-/// Collects the function bodies, lambdas and static initialisers of the
-/// translation unit outside system headers.
+/// Whether \p F is code of its own to analyse.
+static bool isAnalysable(const FunctionDecl *F) {
+  return F && F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+         !F->isInvalidDecl() && !F->isDefaulted();
+}
+
+/// Collects the functions with bodies, lambdas and static initialisers of
+/// the translation unit outside system headers. Function bodies are not
+/// walked here: the one walk of each body (scan) finds the lambdas and local
+/// classes in it.
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   explicit Collector(const SourceManager &SM) : SM(SM) {}
@@ -107,10 +117,21 @@ public:
     return RecursiveASTVisitor::TraverseDecl(D);
   }
 
+  bool TraverseStmt(Stmt *S) {
+    if (S && Bodies.count(S))
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+  // Types hold no code to analyse (a lambda in a decltype is not run).
+  bool TraverseTypeLoc(TypeLoc) { return true; }
+  bool TraverseType(QualType) { return true; }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
+
   bool VisitFunctionDecl(FunctionDecl *F) {
-    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
-        !F->isInvalidDecl() && !F->isDefaulted())
+    if (isAnalysable(F)) {
       Functions.push_back(F);
+      Bodies.insert(F->getBody());
+    }
     return true;
   }
 
@@ -135,6 +156,7 @@ public:
 
 private:
   const SourceManager &SM;
+  llvm::DenseSet<const Stmt *> Bodies;
 };
 
 } // namespace
@@ -150,8 +172,12 @@ private:
   MapModel Maps;
   LockModel Locks;
   NameSet ThreadStarters;
-  std::vector<FunctionNode> Nodes;
+  /// A deque: nodes found while bodies are walked keep the others in place.
+  std::deque<FunctionNode> Nodes;
   llvm::DenseMap<const FunctionDecl *, unsigned> NodeOf;
+  /// While the unit is collected: nodes found in bodies, not yet walked.
+  bool Collecting = false;
+  std::vector<unsigned> Unwalked;
   /// Calls from static initialisers, by callee.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Expr *, 1>>
       StaticInitCalls;
@@ -170,15 +196,18 @@ private:
     if (!F)
       return nullptr;
     auto It = NodeOf.find(F->getCanonicalDecl());
-    return It == NodeOf.end() ? nullptr : &Nodes[It->second];
+    if (It != NodeOf.end())
+      return &Nodes[It->second];
+    return Collecting ? discover(F) : nullptr;
   }
+  unsigned addNode(const FunctionDecl *F);
+  FunctionNode *discover(const FunctionDecl *F);
   const FunctionDecl *definitionOf(const FunctionDecl *F) {
     FunctionNode *N = node(F);
     return N ? N->Decl : nullptr;
   }
 
   void collect();
-  void scanBodies();
   void scan(FunctionNode *Owner, const Stmt *S);
   const FunctionDecl *callableOf(const Expr *E, unsigned Depth = 0);
   void propagate();
@@ -209,37 +238,58 @@ TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
     ThreadStarters.insert(Name);
 }
 
+unsigned TranslationUnitAnalyzer::addNode(const FunctionDecl *F) {
+  auto [It, Inserted] = NodeOf.try_emplace(F->getCanonicalDecl(), Nodes.size());
+  if (Inserted) {
+    Nodes.emplace_back();
+    FunctionNode &N = Nodes.back();
+    N.Decl = F;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      N.Escapes |= Method->isVirtual();
+    Unwalked.push_back(It->second);
+  }
+  return It->second;
+}
+
+/// A function met in a body being walked: a lambda, or a method of a local
+/// class (collected whole, for its methods call each other).
+FunctionNode *TranslationUnitAnalyzer::discover(const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!Method || !Method->getParent()->isLocalClass())
+    return nullptr;
+  if (!Method->getParent()->isLambda()) {
+    Collector C(Ctx.getSourceManager());
+    C.TraverseDecl(const_cast<CXXRecordDecl *>(Method->getParent()));
+    for (const FunctionDecl *Found : C.Functions)
+      addNode(Found);
+  } else if (isAnalysable(F)) {
+    addNode(F);
+  }
+  auto It = NodeOf.find(F->getCanonicalDecl());
+  return It == NodeOf.end() ? nullptr : &Nodes[It->second];
+}
+
 void TranslationUnitAnalyzer::collect() {
   Collector C(Ctx.getSourceManager());
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
-  for (const FunctionDecl *F : C.Functions) {
-    auto [It, Inserted] =
-        NodeOf.try_emplace(F->getCanonicalDecl(), Nodes.size());
-    if (Inserted) {
-      Nodes.emplace_back();
-      Nodes.back().Decl = F;
+  Collecting = true;
+  for (const FunctionDecl *F : C.Functions)
+    addNode(F);
+  // One walk of each body: its accesses and calls, and the lambdas and
+  // local classes in it, which are walked in turn. Then the calls made while
+  // initialising globals, before `main`.
+  auto WalkPending = [&] {
+    while (!Unwalked.empty()) {
+      unsigned I = Unwalked.back();
+      Unwalked.pop_back();
+      scan(&Nodes[I], nullptr);
     }
-  }
-  for (FunctionNode &N : Nodes) {
-    N.Accesses = findMapAccesses(*N.Decl, Maps);
-    N.AccessesMaps = !N.Accesses.empty();
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(N.Decl))
-      N.Escapes |= Method->isVirtual();
-  }
-  scanBodies();
-  // Calls made while initialising globals, before `main`.
+  };
+  WalkPending();
   for (const Expr *Init : C.StaticInits)
     scan(nullptr, Init);
-}
-
-void TranslationUnitAnalyzer::scanBodies() {
-  for (unsigned I = 0, E = Nodes.size(); I != E; ++I) {
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Nodes[I].Decl))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getInit())
-          scan(&Nodes[I], Init->getInit());
-    scan(&Nodes[I], Nodes[I].Decl->getBody());
-  }
+  WalkPending();
+  Collecting = false;
 }
 
 const FunctionDecl *TranslationUnitAnalyzer::callableOf(const Expr *E,
@@ -280,13 +330,12 @@ const FunctionDecl *TranslationUnitAnalyzer::callableOf(const Expr *E,
   return nullptr;
 }
 
-/// Walks one body (or static initialiser) for what the call graph needs:
-/// calls, lambdas, thread starts, `std::call_once`, functions whose address
-/// escapes. Lambda bodies and local classes belong to functions of their
-/// own.
+/// Walks the code of \p Owner (or the static initialiser \p Root) once, for
+/// its accesses to maps and what the call graph needs: calls, lambdas,
+/// thread starts, `std::call_once`, functions whose address escapes.
 void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
-  llvm::SmallVector<const Stmt *, 32> Stack{Root};
   llvm::DenseSet<const Expr *> Callees;
+  MapAccessCollector Accesses(Maps, Ctx);
   auto AddCall = [&](const FunctionDecl *Callee, const Expr *Site) {
     FunctionNode *Target = node(Callee);
     if (!Target)
@@ -304,20 +353,13 @@ void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
       if (FunctionNode *Entry = node(callableOf(Arg)))
         Entry->ThreadEntry = true;
   };
-  while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
-    if (!S)
-      continue;
+  auto Visit = [&](const Stmt *S) {
+    if (Owner)
+      Accesses.visit(S);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       AddCall(Lambda->getCallOperator(), Lambda);
-      for (const Expr *Init : Lambda->capture_inits())
-        Stack.push_back(Init);
-      continue;
+      return;
     }
-    if (isa<DeclStmt>(S))
-      for (const Decl *D : cast<DeclStmt>(S)->decls())
-        if (isa<CXXRecordDecl>(D))
-          goto children_done; // A local class: its methods are nodes.
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
@@ -347,9 +389,13 @@ void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
         if (FunctionNode *Target = node(dyn_cast<FunctionDecl>(Ref->getDecl())))
           Target->Escapes = true;
     }
-    for (const Stmt *Child : S->children())
-      Stack.push_back(Child);
-  children_done:;
+  };
+  if (Owner) {
+    walkOwnCode(*Owner->Decl, Visit);
+    Owner->Accesses = Accesses.take();
+    Owner->AccessesMaps = !Owner->Accesses.empty();
+  } else {
+    walkOwnCode(Root, Visit);
   }
 }
 
