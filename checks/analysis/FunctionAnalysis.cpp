@@ -150,7 +150,16 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
   Options.AddInitializers = true;
-  Options.setAllAlwaysAdd(); // Every call is an element of its own.
+  // Every call, construction, operator and lambda is an element of its own:
+  // the statements that lock, access a map or call a function. The rest
+  // (references, casts, literals) would be elements that do nothing.
+  for (Stmt::StmtClass Class :
+       {Stmt::CallExprClass, Stmt::CXXMemberCallExprClass,
+        Stmt::CXXOperatorCallExprClass, Stmt::UserDefinedLiteralClass,
+        Stmt::CXXConstructExprClass, Stmt::CXXTemporaryObjectExprClass,
+        Stmt::BinaryOperatorClass, Stmt::CompoundAssignOperatorClass,
+        Stmt::UnaryOperatorClass, Stmt::LambdaExprClass})
+    Options.setAlwaysAdd(Class);
   if (!ADC.getCFG())
     return Facts;
 
@@ -198,16 +207,18 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   Locksets.forEachElement([&](const CFGBlock &Block, unsigned Index,
                               const Lockset &Before) {
     auto S = Block[Index].getAs<CFGStmt>();
-    // A statement the CFG repeats is still one access, one call.
-    if (!S || !Seen.insert(S->getStmt()).second)
+    if (!S)
       return;
     const Stmt *St = S->getStmt();
-    if (Context.IsTracked)
-      if (const FunctionDecl *Callee = calleeOf(St))
-        if (Context.IsTracked(Callee))
-          Facts.Calls.push_back(
-              {Callee, cast<Expr>(St), HeldAt(Before), SingleThreaded(Before)});
+    const FunctionDecl *Callee = Context.IsTracked ? calleeOf(St) : nullptr;
+    bool Tracked = Callee && Context.IsTracked(Callee);
     auto It = AccessesAt.find(St);
+    // A statement the CFG repeats is still one access, one call.
+    if ((!Tracked && It == AccessesAt.end()) || !Seen.insert(St).second)
+      return;
+    if (Tracked)
+      Facts.Calls.push_back(
+          {Callee, cast<Expr>(St), HeldAt(Before), SingleThreaded(Before)});
     if (It == AccessesAt.end())
       return;
     for (unsigned I : It->second) {

@@ -81,8 +81,16 @@ bool LockModel::isMutexClass(const CXXRecordDecl *RD) const {
 bool LockModel::isGuardClass(const CXXRecordDecl *RD) const {
   if (!RD)
     return false;
-  return GuardTypes.containsClass(RD) || SharedGuardTypes.containsClass(RD) ||
-         RD->hasAttr<ScopedLockableAttr>() || guardShape(RD).IsGuard;
+  // Asked at every call the analysis sees: decided once per class.
+  auto [It, Inserted] = GuardClasses.try_emplace(RD->getCanonicalDecl(), false);
+  if (!Inserted)
+    return It->second;
+  bool Result = GuardTypes.containsClass(RD) ||
+                SharedGuardTypes.containsClass(RD) ||
+                RD->hasAttr<ScopedLockableAttr>() || guardShape(RD).IsGuard;
+  // guardShape may have asked about other classes: look the slot up again.
+  GuardClasses[RD->getCanonicalDecl()] = Result;
+  return Result;
 }
 
 bool LockModel::isMutexType(QualType T) const {

@@ -130,6 +130,7 @@ private:
   NameSet SharedGuardTypes;
   NameSet DeferringTags;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> GuardClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, GuardShape> Shapes;
 
   const GuardShape &guardShape(const clang::CXXRecordDecl *RD) const;
