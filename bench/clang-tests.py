@@ -207,13 +207,24 @@ def main():
 
     rows = []
     start = time.monotonic()
-    with tempfile.TemporaryDirectory() as tmp:
-        def one(source):
-            own = tempfile.mkdtemp(dir=tmp)
-            return check_file(args, source, own, clang.cindex.Index.create())
-        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            for results in pool.map(one, files):
-                rows += results
+    # libclang parses in this process, and some tests print to standard
+    # error while parsed (`#pragma clang __debug dump`): keep it quiet.
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            def one(source):
+                own = tempfile.mkdtemp(dir=tmp)
+                return check_file(args, source, own,
+                                  clang.cindex.Index.create())
+            with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+                for results in pool.map(one, files):
+                    rows += results
+    finally:
+        os.dup2(saved, 2)
+        os.close(devnull)
     wall = time.monotonic() - start
 
     own_failures, shared = [], []

@@ -13,16 +13,7 @@ work=$(cd "$work" && pwd)
 
 projects=(leveldb gflags spdlog protobuf)
 
-if [ ! -f /etc/apt/sources.list.d/mapguard-bench-src.sources ]; then
-  cat >/etc/apt/sources.list.d/mapguard-bench-src.sources <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  apt-get update -qq
-fi
+./deb-src.sh
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   dpkg-dev cmake ninja-build zlib1g-dev libfmt-dev libsnappy-dev >/dev/null
 
