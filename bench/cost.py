@@ -126,9 +126,11 @@ def measure_unit(args, project, build, entry):
     with_tsa, fns = callgrind([args.clang, "-Wthread-safety"] + flags,
                               cwd=entry["directory"])
     tsa = inclusive(fns, [TSA])
+    # The unit's own flags, once: a database may list a source twice (a
+    # static and a shared library), and -p would check it twice.
     run_total, fns = callgrind(
-        [args.mapguard, "--checks=-*,mapguard-*", "-p", build, "--quiet",
-         entry["file"]], cwd=entry["directory"])
+        [args.mapguard, "--checks=-*,mapguard-*", "--quiet", entry["file"],
+         "--", "-Wno-thread-safety"] + flags[:-2], cwd=entry["directory"])
     own = inclusive(fns, MAPGUARD_OWN)
     return {"unit": f"{project} {os.path.relpath(entry['file'], os.path.join(args.work))}",
             "parse": parse, "tsa": tsa, "tsa_marginal": with_tsa - parse,

@@ -45,25 +45,51 @@ static void pushChildren(const Stmt *S,
   std::reverse(Stack.begin() + First, Stack.end());
 }
 
-void walkOwnCode(const Stmt *Root,
-                 llvm::function_ref<void(const Stmt *)> Visit) {
-  if (!Root)
-    return;
-  llvm::SmallVector<const Stmt *, 64> Stack{Root};
+/// Walks \p Roots and what lies below them until \p Visit returns true.
+static bool walk(llvm::ArrayRef<const Stmt *> Roots,
+                 llvm::function_ref<bool(const Stmt *)> Visit) {
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  for (const Stmt *Root : llvm::reverse(Roots))
+    if (Root)
+      Stack.push_back(Root);
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
-    Visit(S);
+    if (Visit(S))
+      return true;
     pushChildren(S, Stack);
   }
+  return false;
+}
+
+/// A function's own roots: its member initializers, then its body.
+static llvm::SmallVector<const Stmt *, 4> rootsOf(const FunctionDecl &F) {
+  llvm::SmallVector<const Stmt *, 4> Roots;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Roots.push_back(Init->getInit());
+  Roots.push_back(F.getBody());
+  return Roots;
+}
+
+void walkOwnCode(const Stmt *Root,
+                 llvm::function_ref<void(const Stmt *)> Visit) {
+  walk(Root, [&](const Stmt *S) {
+    Visit(S);
+    return false;
+  });
 }
 
 void walkOwnCode(const FunctionDecl &Function,
                  llvm::function_ref<void(const Stmt *)> Visit) {
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getInit())
-        walkOwnCode(Init->getInit(), Visit);
-  walkOwnCode(Function.getBody(), Visit);
+  walk(rootsOf(Function), [&](const Stmt *S) {
+    Visit(S);
+    return false;
+  });
+}
+
+bool anyOfOwnCode(const FunctionDecl &Function,
+                  llvm::function_ref<bool(const Stmt *)> Matches) {
+  return walk(rootsOf(Function), Matches);
 }
 
 } // namespace mapguard

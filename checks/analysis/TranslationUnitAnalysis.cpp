@@ -462,22 +462,25 @@ TranslationUnitAnalyzer::summaryOf(const FunctionDecl *F) {
     return Found->second ? &*Found->second : nullptr;
   if (!Summarising.insert(N->Decl).second)
     return nullptr; // Recursion: no effect while being summarised.
-  // Only a body that locks, or calls a wrapper, can be a wrapper.
-  bool MayLock = false;
-  llvm::SmallVector<const Stmt *, 32> Stack{N->Decl->getBody()};
+  // Only a body that locks or unlocks other than by a guard it constructs,
+  // or calls a wrapper, can be a wrapper: a guard constructed in the body is
+  // released by its destructor before the function returns (see
+  // FunctionAnalysis: a function that takes and releases a mutex itself is
+  // not a wrapper), so the common body with a scoped guard costs no CFG.
   llvm::SmallVector<LockEffect, 2> Effects;
-  while (!Stack.empty() && !MayLock) {
-    const Stmt *S = Stack.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
+  bool MayLock = anyOfOwnCode(*N->Decl, [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return false;
     Effects.clear();
     Locks.stmtEffects(S, Ctx, Effects);
-    MayLock = !Effects.empty();
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      MayLock |= summaryOf(Call->getDirectCallee()) != nullptr;
-    for (const Stmt *Child : S->children())
-      Stack.push_back(Child);
-  }
+    return llvm::any_of(Effects,
+                        [](const LockEffect &E) {
+                          return E.Kind != LockEffect::GuardLock ||
+                                 E.Source != LockSource::Guard;
+                        }) ||
+           summaryOf(Call->getDirectCallee()) != nullptr;
+  });
   std::optional<Summary> Result;
   if (MayLock) {
     FunctionContext C;
