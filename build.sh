@@ -56,6 +56,10 @@ install_packages() {
     echo "build.sh: libc++ $llvm not installed; its tests will be skipped"
 }
 
+# ccache keys by the compiler's arguments, which hold the checkout's
+# absolute paths: relative to it, clones in other folders share the cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+
 configure_and_build() {
   if [ ! -f "$build/build.ninja" ] ||
     ! grep -q "^MAPGUARD_LLVM_VERSION:STRING=$llvm$" "$build/CMakeCache.txt"; then

@@ -64,10 +64,16 @@ static bool invokedAsClangTidy(const char *Argv0) {
   return mapguard::startsWith(llvm::sys::path::filename(Argv0), "clang-tidy");
 }
 
+/// `mapguard --version` names mapguard before the LLVM it is built on.
+static void printVersion(llvm::raw_ostream &OS) {
+  OS << "mapguard version " MAPGUARD_VERSION "\n";
+}
+
 int main(int Argc, const char **Argv) {
   (void)MapguardModuleAnchorDestination;
   if (invokedAsClangTidy(Argv[0]))
     return clang::tidy::clangTidyMain(Argc, Argv);
+  llvm::cl::AddExtraVersionPrinter(printVersion);
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
   llvm::Expected<mapguard::ToolCommandLine> CommandLine =
       mapguard::parseCommandLine(
