@@ -25,9 +25,13 @@ check = " ".join([
     "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
     "--products=" + config.mapguard_products,
 ])
-# libc++'s headers, where Debian's libc++-N-dev put them.
-if os.path.isdir(os.path.join(config.llvm_tools_dir, "..", "include", "c++", "v1")):
+# libc++'s headers, where Debian's libc++-N-dev put them; std::jthread from
+# libc++ 18 (behind -fexperimental-library), not in LLVM 14's.
+libcxx_headers = os.path.join(config.llvm_tools_dir, "..", "include", "c++", "v1")
+if os.path.isdir(libcxx_headers):
     config.available_features.add("libcxx")
+    if os.path.exists(os.path.join(libcxx_headers, "__thread", "jthread.h")):
+        config.available_features.add("libcxx-jthread")
 
 if "plugin" in config.mapguard_products.split(","):
     config.available_features.add("plugin")
