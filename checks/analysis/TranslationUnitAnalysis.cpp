@@ -128,10 +128,12 @@ public:
   bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
 
   bool VisitFunctionDecl(FunctionDecl *F) {
-    if (isAnalysable(F)) {
-      Functions.push_back(F);
+    // A template's own body is not analysed (its instantiations are), and
+    // not walked either.
+    if (F->doesThisDeclarationHaveABody())
       Bodies.insert(F->getBody());
-    }
+    if (isAnalysable(F))
+      Functions.push_back(F);
     return true;
   }
 
