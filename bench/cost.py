@@ -132,7 +132,8 @@ def measure_unit(args, project, build, entry):
         [args.mapguard, "--checks=-*,mapguard-*", "--quiet", entry["file"],
          "--", "-Wno-thread-safety"] + flags[:-2], cwd=entry["directory"])
     own = inclusive(fns, MAPGUARD_OWN)
-    return {"unit": f"{project} {os.path.relpath(entry['file'], os.path.join(args.work))}",
+    short = "/".join(entry["file"].split("/")[-2:])
+    return {"unit": f"{project} {short}",
             "parse": parse, "tsa": tsa, "tsa_marginal": with_tsa - parse,
             "run": run_total, "own": own}
 
