@@ -123,9 +123,17 @@ public:
     return RecursiveASTVisitor::TraverseStmt(S);
   }
   // Types hold no code to analyse (a lambda in a decltype is not run).
-  bool TraverseTypeLoc(TypeLoc) { return true; }
-  bool TraverseType(QualType) { return true; }
-  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
+  // Variadic: LLVM 22 added a TraverseQualifier parameter to these.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
+  template <typename... Rest> bool TraverseType(QualType, Rest...) {
+    return true;
+  }
+  template <typename... Rest>
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc, Rest...) {
+    return true;
+  }
 
   bool VisitFunctionDecl(FunctionDecl *F) {
     // A template's own body is not analysed (its instantiations are), and
