@@ -263,16 +263,29 @@ llvm::Error writeSarif(llvm::StringRef File,
     AddRule(Check.Name);
 
   llvm::json::Array Results;
+  llvm::json::Array Notifications;
   llvm::StringMap<unsigned> Occurrences;
   for (const Diagnostic &D : Diagnostics) {
+    std::optional<llvm::json::Object> Location =
+        physicalLocation(D.Message, D.BuildDirectory, Sources);
+    if (!Location) {
+      // A diagnostic about no place in the code (a compiler driver's
+      // "unknown argument") is about the run, not a finding: GitHub code
+      // scanning rejects a whole log for one result without a location.
+      Notifications.push_back(llvm::json::Object{
+          {"level", level(D.DiagLevel)},
+          {"message", llvm::json::Object{{"text", D.Message.Message}}},
+          {"associatedRule",
+           llvm::json::Object{{"id", D.DiagnosticName},
+                              {"index", AddRule(D.DiagnosticName)}}}});
+      continue;
+    }
     llvm::json::Object Result{
         {"ruleId", D.DiagnosticName},
         {"ruleIndex", AddRule(D.DiagnosticName)},
         {"level", level(D.DiagLevel)},
         {"message", llvm::json::Object{{"text", D.Message.Message}}}};
-    std::optional<llvm::json::Object> Location =
-        physicalLocation(D.Message, D.BuildDirectory, Sources);
-    if (Location) {
+    {
       Result["locations"] = llvm::json::Array{
           llvm::json::Object{{"physicalLocation", std::move(*Location)}}};
       // What identifies a result across unrelated edits: the rule, the
@@ -320,7 +333,6 @@ llvm::Error writeSarif(llvm::StringRef File,
     Results.push_back(std::move(Result));
   }
 
-  llvm::json::Array Notifications;
   for (const UncheckedFile &File : Unchecked) {
     std::string Path = absolutePath(File.Path, ".");
     Notifications.push_back(llvm::json::Object{

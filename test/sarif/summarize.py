@@ -43,8 +43,10 @@ def main():
     for invocation in run.get("invocations", []):
         print(f"invocation successful={invocation['executionSuccessful']}")
         for note in invocation.get("toolExecutionNotifications", []):
-            print(f"  {note['level']} {where(note['locations'][0])} "
-                  f"{note['message']['text']}")
+            place = where(note["locations"][0]) if note.get("locations") else "-"
+            rule = note.get("associatedRule", {}).get("id")
+            print(f"  {note['level']} {place} "
+                  + (f"[{rule}] " if rule else "") + note["message"]["text"])
     for rule in run["tool"]["driver"]["rules"]:
         print(f"rule {rule['id']} {rule['helpUri']}")
     for result in run["results"]:
