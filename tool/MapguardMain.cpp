@@ -89,7 +89,8 @@ int main(int Argc, const char **Argv) {
   if (!Database) {
     llvm::WithColor::error(llvm::errs(), "mapguard")
         << llvm::toString(Database.takeError()) << "\n";
-    return ProjectRun ? mapguard::ToolError : 1;
+    // Wrong use, for one file as for a project run.
+    return mapguard::ToolError;
   }
   if (ProjectRun) {
     // Registers LLVM's signal handlers (stack trace on a crash, temporary

@@ -6,8 +6,9 @@
 //
 // -p naming a folder with no compilation database, in both spellings (the
 // folder is outside the build tree, which may hold a database of its own):
-// RUN: not %mapguard -p /nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
-// RUN: not %mapguard -p=/nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
+// exit status 2, wrong use, as for a project run.
+// RUN: %exit_status 2 %mapguard -p /nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
+// RUN: %exit_status 2 %mapguard -p=/nonexistent/mapguard-test %s 2>&1 | FileCheck %s --check-prefix=NODB
 // NODB: mapguard: error: no compilation database (compile_commands.json) in '/nonexistent/mapguard-test' or any folder above it
 //
 // A source file that does not exist:
