@@ -172,10 +172,12 @@ def main():
     parser.add_argument("--per-project", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--no-generated", action="store_true")
+    parser.add_argument("--no-units", action="store_true",
+                        help="only the generated inputs")
     args = parser.parse_args()
     args.mapguard = os.path.abspath(args.mapguard)
 
-    chosen = units(args.work, args.per_project)
+    chosen = [] if args.no_units else units(args.work, args.per_project)
     M = 1e6
     print(f"{'unit':44} {'parse':>8} {'TSA':>7} {'TSA%':>6} {'TSA+':>7}"
           f" {'mapguard':>9} {'mg%':>6} {'<= TSA':>7}")
