@@ -135,15 +135,16 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     Facts.Budget = BudgetKind::Nesting;
     return Facts;
   }
-  std::vector<MapAccessSite> Found;
-  if (Context.Accesses) {
-    for (const MapAccessSite &A : *Context.Accesses)
-      if ((A.Access.Kind != AccessKind::ElementWrite || Context.ElementWrites) &&
-          (A.Access.Kind != AccessKind::Read || Context.Reads))
-        Found.push_back(A);
-  } else {
-    Found = findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
-  }
+  // The accesses the context asks about, pointed to where the caller found
+  // them already, not copied.
+  std::vector<MapAccessSite> Own;
+  if (!Context.Accesses)
+    Own = findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
+  std::vector<const MapAccessSite *> Found;
+  for (const MapAccessSite &A : Context.Accesses ? *Context.Accesses : Own)
+    if ((A.Access.Kind != AccessKind::ElementWrite || Context.ElementWrites) &&
+        (A.Access.Kind != AccessKind::Read || Context.Reads))
+      Found.push_back(&A);
 
   AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
   CFG::BuildOptions &Options = ADC.getCFGBuildOptions();
@@ -165,7 +166,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
 
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> AccessesAt;
   for (unsigned I = 0, E = Found.size(); I != E; ++I)
-    AccessesAt[Found[I].Site].push_back(I);
+    AccessesAt[Found[I]->Site].push_back(I);
 
   LocksetAnalysis Locksets(ADC, Locks, Pool, Context.HeldAtEntry,
                            Context.CallEffects, Context.MaxBlocks);
@@ -222,7 +223,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     if (It == AccessesAt.end())
       return;
     for (unsigned I : It->second) {
-      const MapAccessSite &A = Found[I];
+      const MapAccessSite &A = *Found[I];
       AccessFact Fact{A.Site, A.Ordinal, A.Map, A.Access.Kind,
                       A.Access.Operation};
       Fact.Function = &Function;
