@@ -779,6 +779,10 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
         for (MutexId Id = 0, N = Pool->numMutexes(); Id != N; ++Id)
           if (Pool->mutex(Id).name() == Mutex)
             Guard->Ids.push_back(Id);
+        // One mutex of that name in the unit: it is the one meant, and a
+        // fix can spell it.
+        if (Guard->Ids.size() == 1)
+          Guard->Mutex = Pool->mutex(Guard->Ids.front());
       }
     const ObjectPath::Step &Last = First.Map.Path.steps().back();
     const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
