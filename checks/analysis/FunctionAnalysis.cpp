@@ -105,11 +105,6 @@ static bool nestsDeeperThan(const Stmt *Root, unsigned Limit) {
   return false;
 }
 
-std::vector<MapAccessSite> findMapAccesses(const FunctionDecl &Function,
-                                           const MapModel &Maps) {
-  return findAccesses(Function, Maps, /*ElementWrites=*/true, /*Reads=*/true);
-}
-
 /// The function a call site calls: a call's callee, a constructor, or the
 /// body of a lambda defined there.
 static const FunctionDecl *calleeOf(const Stmt *S) {

@@ -122,8 +122,9 @@ struct FunctionContext {
   CallEffectsFn CallEffects = nullptr;
   /// Which callees to record call sites for.
   llvm::function_ref<bool(const clang::FunctionDecl *)> IsTracked = nullptr;
-  /// The function's accesses (findMapAccesses), where the caller has them
-  /// already; else they are found anew.
+  /// The function's accesses (a MapAccessCollector's, reads and element
+  /// writes included), where the caller has them already; else they are
+  /// found anew.
   const std::vector<MapAccessSite> *Accesses = nullptr;
   bool ElementWrites = true;
   bool Reads = true;
@@ -154,12 +155,6 @@ private:
   llvm::SmallVector<MapAccess, 2> Accesses;
   llvm::DenseSet<const clang::Expr *> Vias;
 };
-
-/// Every access of \p Function's body to a map that may be shared, reads
-/// and element writes included: found once per function by a walk of its
-/// body, and the cheap test that spares most functions a CFG.
-std::vector<MapAccessSite> findMapAccesses(const clang::FunctionDecl &Function,
-                                           const MapModel &Maps);
 
 /// The facts of \p Function in \p Context; its mutexes and lock sets are
 /// numbered and stored in \p Pool.
