@@ -6,41 +6,37 @@ using namespace clang;
 
 namespace mapguard {
 
-/// A write this check is about: some mutex held exclusively.
-static bool holdsSomeMutex(const AccessFact &Access) {
-  return Access.isWrite() && Access.holdsExclusive();
+bool InconsistentLockCheck::selects(FindingKind Kind) const {
+  return Kind == FindingKind::WriteWrongMutex ||
+         Kind == FindingKind::WriteMutexVaries ||
+         Kind == FindingKind::CallWritesWrongMutex;
 }
 
-void InconsistentLockCheck::report(const TranslationUnitFacts &Facts) {
-  for (const AccessFact &Access : Facts.accesses()) {
-    if (!holdsSomeMutex(Access) || !Facts.isShared(Access) ||
-        Access.SingleThreaded || Facts.isReportedAtCallers(Access))
-      continue;
-    const MapGuard *Guard = Facts.guardOf(Access);
-    if (Access.HeldVariesByInstantiation) {
-      diag(Access.Site->getBeginLoc(),
-           "write to %select{|an element of }1shared map '%0' holds '%2', a "
-           "different mutex in each instantiation of '%3'")
-          << mapName(Access.Map) << (Access.Kind == AccessKind::ElementWrite)
-          << Facts.heldExclusive(Access)->name()
-          << Access.Function->getNameAsString()
-          << Access.Site->getSourceRange();
-      noteWhyShared(Access);
-      noteEvidence(Access, Guard);
-      continue;
-    }
-    if (!Guard || TranslationUnitFacts::holds(Access, *Guard))
-      continue;
+void InconsistentLockCheck::report(const Finding &F) {
+  if (F.Kind == FindingKind::CallWritesWrongMutex) {
+    reportAtCaller(F);
+    return;
+  }
+  const AccessFact &Access = *F.Access;
+  bool Element = Access.Kind == AccessKind::ElementWrite;
+  if (F.Kind == FindingKind::WriteMutexVaries) {
+    diag(Access.Site->getBeginLoc(),
+         "write to %select{|an element of }1shared map '%0' holds '%2', a "
+         "different mutex in each instantiation of '%3'")
+        << Access.Map.Path.name() << Element << F.Held->name()
+        << Access.Function->getNameAsString() << Access.Site->getSourceRange();
+  } else {
+    // A global `mu` and a member `mu` are told apart.
     diag(Access.Site->getBeginLoc(),
          "write to %select{|an element of }1shared map '%0' holds '%2' but "
          "not '%3', which guards it")
-        << mapName(Access.Map) << (Access.Kind == AccessKind::ElementWrite)
-        << Facts.heldExclusive(Access)->name() << Guard->Mutex.name()
+        << Access.Map.Path.name() << Element
+        << F.Held->nameApartFrom(F.Guard->Mutex)
+        << F.Guard->Mutex.nameApartFrom(*F.Held)
         << Access.Site->getSourceRange();
-    noteWhyShared(Access);
-    noteEvidence(Access, Guard);
   }
-  reportCallers(Facts, holdsSomeMutex);
+  noteWhyShared(Access);
+  noteEvidence(Access, F.Guard);
 }
 
 } // namespace mapguard

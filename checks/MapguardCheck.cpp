@@ -91,7 +91,20 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   Cache->enter(Context);
   const TranslationUnitFacts &Facts = Cache->facts(*Context, Analysis);
-  report(Facts);
+  // The checks share the analysis and its options: the first to see the
+  // unit reports what is wrong with the options.
+  std::optional<bool> ReportsOptions;
+  for (const Finding &F : Facts.findings()) {
+    if (F.Kind == FindingKind::GuardOptionUnresolved) {
+      if (!ReportsOptions)
+        ReportsOptions = Facts.claimConfigurationFindings();
+      if (*ReportsOptions)
+        reportOption(F);
+      continue;
+    }
+    if (selects(F.Kind))
+      report(F);
+  }
 }
 
 void MapguardCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
@@ -107,21 +120,9 @@ void MapguardCheck::onEndOfTranslationUnit() {
   Context = nullptr;
 }
 
-std::string MapguardCheck::mapName(const SharedMap &Map) {
-  if (Map.Kind == SharedMapKind::StaticMember && Map.Path.steps().size() == 1)
-    if (const auto *Class =
-            dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext()))
-      return (Class->getName() + "::" + Map.Storage->getName()).str();
-  return Map.Path.name();
-}
-
 void MapguardCheck::noteWhyShared(const AccessFact &Access) {
   const SharedMap &Map = Access.Map;
-  std::string Storage = Map.Storage->getNameAsString();
-  if (Map.Kind == SharedMapKind::StaticMember)
-    if (const auto *Class =
-            dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext()))
-      Storage = (Class->getName() + "::" + Storage).str();
+  std::string Storage = ObjectPath::ofDecl(Map.Storage).name();
   if (Map.Singleton) {
     diag(Map.Storage->getLocation(),
          "'%0()' returns '%1', %select{a global|a static data member|a "
@@ -141,11 +142,11 @@ void MapguardCheck::noteWhyShared(const AccessFact &Access) {
       << Storage;
 }
 
-void MapguardCheck::noteWhyNotHeld(const AccessFact &Access) {
-  if (!Access.Why)
+void MapguardCheck::noteWhyNotHeld(const Finding &F) {
+  if (!F.Why || !F.Guard)
     return;
-  const NotHeldReason &Why = Access.Why->Reason;
-  const std::string &Mutex = Access.Why->Mutex.name();
+  const NotHeldReason &Why = *F.Why;
+  const std::string &Mutex = F.Guard->Mutex.name();
   if (Why.Kind == NotHeldReason::ReleasedHere) {
     if (Why.Source == LockSource::GuardScopeEnd && Why.Guard)
       diag(Why.Loc, "'%0' is released here, where '%1' goes out of scope",
@@ -175,11 +176,30 @@ void MapguardCheck::noteWhyNotHeld(const AccessFact &Access) {
   }
 }
 
+void MapguardCheck::noteOthers(const Finding &F) {
+  if (F.Others.empty() || !F.Guard)
+    return;
+  const SourceManager &SM = Context->getSourceManager();
+  std::string Lines;
+  for (const AccessFact *Other : F.Others) {
+    if (!Lines.empty())
+      Lines += ", ";
+    Lines +=
+        std::to_string(SM.getExpansionLineNumber(Other->Site->getBeginLoc()));
+  }
+  diag(F.Others.front()->Site->getBeginLoc(),
+       "the same release leaves %0 more %plural{1:access|:accesses}0 without "
+       "'%1' (line%s0 %2), not reported again",
+       DiagnosticIDs::Note)
+      << static_cast<unsigned>(F.Others.size()) << F.Guard->Mutex.name()
+      << Lines;
+}
+
 void MapguardCheck::noteEvidence(const AccessFact &Access,
                                  const MapGuard *Guard) {
   if (!Guard)
     return;
-  std::string Map = mapName(Access.Map);
+  const std::string &Map = Access.Map.Path.name();
   const std::string &Mutex = Guard->Mutex.name();
   if (Guard->Source == MapGuard::Annotated) {
     diag(Access.Map.Storage->getLocation(),
@@ -203,10 +223,13 @@ void MapguardCheck::noteEvidence(const AccessFact &Access,
   }
 }
 
-void MapguardCheck::suggestFix(const Expr *Site, const FunctionDecl *Function,
-                               const SharedMap &Map, const MapGuard &Guard,
-                               bool AtCall, bool HeldShared) {
-  if (HeldShared) {
+void MapguardCheck::suggestFix(const Finding &F) {
+  if (F.Fix == FixKind::None || !F.Guard)
+    return;
+  const Expr *Site = F.Call ? F.Call : F.Access->Site;
+  const SharedMap &Map = F.Access->Map;
+  const MapGuard &Guard = *F.Guard;
+  if (F.Fix == FixKind::MakeExclusive) {
     if (std::optional<LockFix> Fix =
             makeSharedGuardExclusive(Site, Guard.Mutex, *Context)) {
       auto Note = diag(Site->getBeginLoc(),
@@ -219,6 +242,7 @@ void MapguardCheck::suggestFix(const Expr *Site, const FunctionDecl *Function,
     }
     return;
   }
+  const FunctionDecl *Function = F.Call ? F.Caller : F.Access->Function;
   std::optional<LockFix> Fix =
       lockAroundStatement(Site, Function, Guard.Mutex, *Context);
   if (!Fix)
@@ -231,7 +255,8 @@ void MapguardCheck::suggestFix(const Expr *Site, const FunctionDecl *Function,
                    "lock '%0' around the %select{write|call}1%select{|, and "
                    "annotate '%3' with the mutex that guards it}2",
                    DiagnosticIDs::Note)
-              << Fix->Mutex << AtCall << Annotation.has_value() << mapName(Map);
+              << Fix->Mutex << (F.Call != nullptr) << Annotation.has_value()
+              << Map.Path.name();
   for (const FixItHint &Hint : Fix->Hints)
     Note << Hint;
   if (Annotation)
@@ -239,34 +264,34 @@ void MapguardCheck::suggestFix(const Expr *Site, const FunctionDecl *Function,
       Note << Hint;
 }
 
-void MapguardCheck::reportCallers(
-    const TranslationUnitFacts &Facts,
-    llvm::function_ref<bool(const AccessFact &)> Selects) {
-  for (const CallerFinding &Finding : Facts.callerFindings()) {
-    const AccessFact &Access = *Finding.Access;
-    if (!Selects(Access))
-      continue;
-    const MapGuard *Guard = Facts.guardOf(Access);
-    const FunctionDecl *Callee = Access.Function;
-    diag(Finding.Call.Site->getBeginLoc(),
-         "call to '%0' %select{writes|writes an element of|reads}1 shared map "
-         "'%2' without holding '%3'")
-        << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
-        << mapName(Access.Map) << Guard->Mutex.name();
-    diag(Access.Site->getBeginLoc(),
-         "'%0' %select{writes|writes an element of|reads}1 '%2' here",
-         DiagnosticIDs::Note)
-        << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
-        << mapName(Access.Map);
-    diag(Finding.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
-         DiagnosticIDs::Note)
-        << Callee->getNameAsString() << Guard->Mutex.name();
-    // The callee names a member mutex through its own `this`; only a
-    // global one is named the same at the call.
-    if (Guard->Mutex.isGlobal())
-      suggestFix(Finding.Call.Site, Finding.Caller, Access.Map, *Guard,
-                 /*AtCall=*/true, /*HeldShared=*/false);
-  }
+void MapguardCheck::reportAtCaller(const Finding &F) {
+  const AccessFact &Access = *F.Access;
+  const FunctionDecl *Callee = Access.Function;
+  const std::string &Mutex = F.Guard->Mutex.name();
+  diag(F.Call->getBeginLoc(),
+       "call to '%0' %select{writes|writes an element of|reads}1 shared map "
+       "'%2' without holding '%3'")
+      << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
+      << Access.Map.Path.name() << Mutex;
+  diag(Access.Site->getBeginLoc(),
+       "'%0' %select{writes|writes an element of|reads}1 '%2' here",
+       DiagnosticIDs::Note)
+      << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
+      << Access.Map.Path.name();
+  diag(F.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
+       DiagnosticIDs::Note)
+      << Callee->getNameAsString() << Mutex;
+  suggestFix(F);
+}
+
+void MapguardCheck::reportOption(const Finding &F) {
+  const ConfiguredGuards::Problem &P = *F.Option;
+  if (P.Map)
+    diag(P.Map->getLocation(),
+         "option 'MapGuards' names '%0' as the guard of '%1', but no "
+         "variable or member of that name is visible from '%1'; the entry "
+         "'%2' is ignored")
+        << P.Name << ObjectPath::ofDecl(P.Map).name() << P.Entry;
 }
 
 } // namespace mapguard

@@ -1,9 +1,11 @@
 //===--- MapguardCheck.h - What every mapguard check shares -----*- C++ -*-===//
 //
 // A mapguard check is thin: it reads the options, asks the analysis of the
-// translation unit for its facts (once for all checks, through the module's
-// AnalysisCache), and words the facts it reports. This base holds what the
-// checks share: the options and the notes that explain a report.
+// translation unit for its findings (once for all checks, through the
+// module's AnalysisCache), selects the kinds of findings it reports and
+// words them. This base holds what the checks share: the options, the notes
+// that explain a report, and the wording of what every check reports alike
+// (findings at callers, configuration problems).
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,34 +38,32 @@ public:
                            clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
-  /// Reports what this check finds in \p Facts.
-  virtual void report(const TranslationUnitFacts &Facts) = 0;
+  /// Whether this check reports findings of kind \p Kind.
+  virtual bool selects(FindingKind Kind) const = 0;
+  /// Words a finding of a kind it selects.
+  virtual void report(const Finding &F) = 0;
 
-  /// How a reader names the map: `g_map`, `Cache::entries`,
-  /// `g_state.by_id`, `registry().map`.
-  static std::string mapName(const SharedMap &Map);
-
-  /// The notes every report carries: why the map is shared, why no mutex
-  /// is held on every path, and which mutex guards the map's other accesses.
+  /// The notes every report carries: why the map is shared, why the guard
+  /// is not held, which mutex guards the map's other accesses, and the other
+  /// accesses the same mistake leaves unguarded.
   void noteWhyShared(const AccessFact &Access);
-  void noteWhyNotHeld(const AccessFact &Access);
+  void noteWhyNotHeld(const Finding &F);
   void noteEvidence(const AccessFact &Access, const MapGuard *Guard);
+  void noteOthers(const Finding &F);
 
-  /// The note that offers to fix an access to \p Map at \p Site (a write,
-  /// or a call that reaches one) that does not hold \p Guard: lock it
-  /// around the statement, or make the shared guard that holds it
-  /// exclusive. With the option SuggestAnnotations, the first such note of a
-  /// map whose guard is inferred also annotates the map.
-  void suggestFix(const clang::Expr *Site, const clang::FunctionDecl *Function,
-                  const SharedMap &Map, const MapGuard &Guard, bool AtCall,
-                  bool HeldShared);
+  /// The note that offers the finding's fix: lock the guard around the
+  /// statement, or make the shared guard that holds it exclusive. With the
+  /// option SuggestAnnotations, the first such note of a map whose guard is
+  /// inferred also annotates the map.
+  void suggestFix(const Finding &F);
 
-  /// Reports the calls that do not hold what their callee's access needs,
-  /// for the accesses \p Selects picks.
-  void reportCallers(const TranslationUnitFacts &Facts,
-                     llvm::function_ref<bool(const AccessFact &)> Selects);
+  /// Words the findings at callers (the Call kinds), the same for every
+  /// check.
+  void reportAtCaller(const Finding &F);
 
 private:
+  void reportOption(const Finding &F);
+
   std::shared_ptr<AnalysisCache> Cache;
   clang::ASTContext *Context = nullptr;
   const clang::Preprocessor *PP = nullptr;

@@ -19,7 +19,8 @@ public:
   using MapguardCheck::MapguardCheck;
 
 protected:
-  void report(const TranslationUnitFacts &Facts) override;
+  bool selects(FindingKind Kind) const override;
+  void report(const Finding &F) override;
 };
 
 } // namespace mapguard

@@ -18,7 +18,8 @@ public:
   using MapguardCheck::MapguardCheck;
 
 protected:
-  void report(const TranslationUnitFacts &Facts) override;
+  bool selects(FindingKind Kind) const override;
+  void report(const Finding &F) override;
 };
 
 } // namespace mapguard

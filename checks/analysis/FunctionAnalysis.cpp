@@ -89,6 +89,17 @@ static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
   return true;
 }
 
+/// The outermost expression \p E is part of: the statement that holds it.
+static const Stmt *fullExpressionOf(const Expr *E, ParentMap &Parents) {
+  const Stmt *Full = E;
+  while (const Stmt *Parent = Parents.getParent(const_cast<Stmt *>(Full))) {
+    if (!isa<Expr>(Parent))
+      break;
+    Full = Parent;
+  }
+  return Full;
+}
+
 /// Whether statements nest deeper than \p Limit below \p Root. Iterative:
 /// it must not need the stack it protects.
 static bool nestsDeeperThan(const Stmt *Root, unsigned Limit) {
@@ -232,11 +243,16 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
         Fact.SubscriptOnlyRead =
             subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
       Fact.Held = HeldAt(Before);
-      if (Fact.Held->empty())
-        if (std::optional<NotHeldReason> Why =
-                Locksets.whyNotHeld(Block, Index, Before))
-          Fact.Why = UnprotectedReason{
-              *Why, Pool.mutex(Mutexes[LocksetAnalysis::mutexOf(Why->Lock)])};
+      if (Context.Explain) {
+        auto Asked = Context.Explain->find({A.Site, A.Ordinal});
+        if (Asked != Context.Explain->end()) {
+          Fact.FullExpr = fullExpressionOf(A.Site, ADC.getParentMap());
+          if (Asked->second)
+            if (std::optional<unsigned> Local =
+                    Locksets.localMutexOf(*Asked->second))
+              Fact.Why = Locksets.whyNotHeld(Block, Index, Before, *Local);
+        }
+      }
       Facts.Accesses.push_back(std::move(Fact));
     }
   });

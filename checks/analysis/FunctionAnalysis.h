@@ -25,12 +25,6 @@ class FunctionDecl;
 
 namespace mapguard {
 
-/// Why an access is not protected, with the mutex it is about.
-struct UnprotectedReason {
-  NotHeldReason Reason;
-  ObjectPath Mutex;
-};
-
 /// Where a function's body accesses a map, found before any CFG is built.
 struct MapAccessSite {
   const clang::Expr *Site;
@@ -54,7 +48,11 @@ struct AccessFact {
   /// only shared (enough for a read only). One record for every point that
   /// holds the same; never null.
   const HeldLocks *Held = nullptr;
-  std::optional<UnprotectedReason> Why;
+  /// Why the mutex asked about (FunctionContext::Explain) is not held here;
+  /// and the full expression the access is part of. Only for the accesses
+  /// asked about.
+  std::optional<NotHeldReason> Why;
+  const clang::Stmt *FullExpr = nullptr;
   const clang::FunctionDecl *Function = nullptr;
   /// Instantiations of a template hold different mutexes here (a static
   /// mutex per instantiation): Held names one of them.
@@ -77,6 +75,14 @@ struct CallSiteFact {
   /// Held on every path, in the caller's terms.
   const HeldLocks *Held;
   bool SingleThreaded;
+};
+
+/// A call of a function, as its callee sees it.
+struct IncomingCall {
+  const clang::FunctionDecl *Caller;
+  CallSiteFact Call;
+  /// The locks held at the call, named as the callee names them.
+  const HeldLocks *HeldInCallee;
 };
 
 /// How deeply a function's statements may nest for its CFG to be built and
@@ -128,6 +134,11 @@ struct FunctionContext {
   const std::vector<MapAccessSite> *Accesses = nullptr;
   bool ElementWrites = true;
   bool Reads = true;
+  /// The accesses to explain, by site and ordinal, with the mutex whose
+  /// absence to explain; null for none. Explanations are asked for after the
+  /// guards are known, for the accesses reported only.
+  const llvm::DenseMap<std::pair<const clang::Expr *, unsigned>,
+                       std::optional<MutexId>> *Explain = nullptr;
   /// Functions with more CFG blocks than this are not analysed.
   unsigned MaxBlocks = LocksetAnalysis::DefaultMaxBlocks;
   /// Nor functions whose statements nest deeper than this (at most

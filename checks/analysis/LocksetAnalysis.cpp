@@ -380,15 +380,21 @@ void LocksetAnalysis::forEachElement(ElementVisitor Visit) const {
   }
 }
 
-std::optional<NotHeldReason>
-LocksetAnalysis::whyNotHeld(const CFGBlock &Block, unsigned Index,
-                            const Lockset &Before) const {
+std::optional<NotHeldReason> LocksetAnalysis::whyNotHeld(const CFGBlock &Block,
+                                                         unsigned Index,
+                                                         const Lockset &Before,
+                                                         unsigned Mutex) const {
+  llvm::BitVector Mine(Before.May.size());
+  Mine.set(lockOf(Mutex, LockMode::Exclusive));
+  Mine.set(lockOf(Mutex, LockMode::Shared));
   llvm::BitVector Partial = Before.May;
   Partial.reset(Before.Must);
+  Partial &= Mine;
+  llvm::BitVector Released = ReleasedSomewhere;
+  Released &= Mine;
   // Held on some paths: explain those. Held on none: a release upstream is
   // still the likeliest mistake (an `unlock()` one line too early).
-  const llvm::BitVector &Candidates =
-      Partial.any() ? Partial : ReleasedSomewhere;
+  const llvm::BitVector &Candidates = Partial.any() ? Partial : Released;
   if (Candidates.none())
     return std::nullopt;
   if (std::optional<NotHeldReason> Release =

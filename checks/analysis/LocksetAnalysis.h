@@ -125,12 +125,21 @@ public:
   /// locks held before the element.
   void forEachElement(ElementVisitor Visit) const;
 
-  /// Why some mutex is not held before element \p Index of \p Block, where
-  /// \p Before is the lockset there: the nearest release on a path leading to
-  /// it, or the branch where a path without the mutex begins.
+  /// The function's number of the unit's mutex \p Mutex, if the function
+  /// acquires or releases it.
+  std::optional<unsigned> localMutexOf(MutexId Mutex) const {
+    auto It = LocalOf.find(Mutex);
+    return It == LocalOf.end() ? std::nullopt
+                               : std::optional<unsigned>(It->second);
+  }
+
+  /// Why mutex \p Mutex (the function's number) is not held before element
+  /// \p Index of \p Block, where \p Before is the lockset there: the
+  /// nearest release on a path leading to it, or the branch where a path
+  /// without the mutex begins.
   std::optional<NotHeldReason> whyNotHeld(const clang::CFGBlock &Block,
-                                          unsigned Index,
-                                          const Lockset &Before) const;
+                                          unsigned Index, const Lockset &Before,
+                                          unsigned Mutex) const;
 
 private:
   /// A lock effect lowered to what it does to the state.

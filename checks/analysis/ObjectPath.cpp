@@ -207,12 +207,29 @@ ObjectPath ObjectPath::threadsMarker() {
   return Path;
 }
 
-ObjectPath ObjectPath::named(llvm::StringRef Name) {
+ObjectPath ObjectPath::ofDecl(const ValueDecl *D) {
   ObjectPath Path;
-  Path.Steps.push_back({StepKind::Opaque, nullptr,
-                        llvm::hash_value(Name) | (uint64_t(1) << 63)});
-  Path.Name = Name.str();
+  if (isa<FieldDecl>(D))
+    Path.Steps.push_back({StepKind::This});
+  Path.Steps.push_back({StepKind::Decl, canonical(D)});
+  Path.rebuildName();
   return Path;
+}
+
+std::string ObjectPath::nameApartFrom(const ObjectPath &Other) const {
+  if (Name != Other.Name || *this == Other || Steps.empty())
+    return Name;
+  const Step &Root = Steps.front();
+  if (Root.Kind == StepKind::This)
+    return "this->" + Name;
+  if (Root.Kind == StepKind::Decl && Root.Decl &&
+      Root.Decl->getDeclContext()->isFileContext()) {
+    std::string Qualified = Root.Decl->getQualifiedNameAsString();
+    std::string Rest = Name.substr(Root.Decl->getName().size());
+    return (Qualified.find("::") == std::string::npos ? "::" : "") + Qualified +
+           Rest;
+  }
+  return Name;
 }
 
 ObjectPath ObjectPath::parent() const {
@@ -335,6 +352,12 @@ void ObjectPath::rebuildName() {
     case StepKind::Decl:
     case StepKind::Call: {
       std::string Part = S.Decl->getNameAsString();
+      // A static member is named with its class, as its users write it
+      // outside the class.
+      if (Result.empty() && S.Kind == StepKind::Decl && isa<VarDecl>(S.Decl))
+        if (const auto *Class =
+                dyn_cast<CXXRecordDecl>(S.Decl->getDeclContext()))
+          Part = (Class->getName() + "::" + Part).str();
       if (S.Kind == StepKind::Call)
         Part += "()";
       if (Result.empty() || Result == "this")

@@ -85,9 +85,9 @@ public:
                                      const clang::ASTContext &Ctx,
                                      const CallSubstitution *Subst = nullptr);
 
-  /// An object known by name only (a mutex named in an option): equal to
-  /// another path only if that was made by name too.
-  static ObjectPath named(llvm::StringRef Name);
+  /// The object a declaration names where it is declared: a variable or
+  /// static member itself, a data member as `this->member`.
+  static ObjectPath ofDecl(const clang::ValueDecl *D);
 
   /// The object this path is a member or element of: `g_state` for
   /// `g_state.by_id`.
@@ -123,8 +123,14 @@ public:
   }
 
   /// How a reader would name the object: `mu`, `mutex` for `*mutex`,
-  /// `obj.mu`, `registry().map`, `g_shards[]`.
+  /// `obj.mu`, `registry().map`, `g_shards[]`, `Registry::s_map` for a
+  /// static member. This is display text only: paths compare by their
+  /// declarations.
   const std::string &name() const { return Name; }
+  /// The name, told apart from \p Other where the two differ but read the
+  /// same (a global `mu` and a member `mu`): a member as `this->mu`, a
+  /// variable by its qualified name (`::mu`, `app::mu`).
+  std::string nameApartFrom(const ObjectPath &Other) const;
 
   bool operator==(const ObjectPath &O) const { return Steps == O.Steps; }
   bool operator!=(const ObjectPath &O) const { return !(*this == O); }

@@ -39,14 +39,6 @@ std::string AnalysisOptions::key() const {
 
 namespace {
 
-/// A call of a function, as its callee sees it.
-struct IncomingCall {
-  const FunctionDecl *Caller;
-  CallSiteFact Call;
-  /// The locks held at the call, named as the callee names them.
-  const HeldLocks *HeldInCallee;
-};
-
 struct Context {
   /// Interned: equal sets are one pointer.
   const HeldLocks *HeldAtEntry = nullptr;
@@ -171,7 +163,7 @@ private:
 
 } // namespace
 
-class TranslationUnitAnalyzer {
+class TranslationUnitAnalyzer : public FindingInputs {
 public:
   TranslationUnitAnalyzer(ASTContext &Ctx, const AnalysisOptions &Options);
   std::unique_ptr<TranslationUnitFacts> run();
@@ -223,6 +215,15 @@ private:
   void propagate();
   Context contextOf(const FunctionNode &N);
   void analyse(FunctionNode &N, const Context &C);
+  FunctionFacts analyzeIn(const FunctionNode &N, const Context &C,
+                          const ExplainRequests *Explain);
+  // FindingInputs.
+  bool listensToCallers(const FunctionDecl *F) override;
+  void forEachIncoming(
+      const FunctionDecl *F,
+      llvm::function_ref<void(const IncomingCall &)> Visit) override;
+  FunctionFacts explain(const FunctionDecl *F,
+                        const ExplainRequests &Asked) override;
   void callEffects(const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out);
   const Summary *summaryOf(const FunctionDecl *F);
   void recordCalls(FunctionNode &Caller);
@@ -611,7 +612,9 @@ Context TranslationUnitAnalyzer::contextOf(const FunctionNode &N) {
   return C;
 }
 
-void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
+FunctionFacts
+TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N, const Context &C,
+                                   const ExplainRequests *Explain) {
   FunctionContext FC;
   FC.HeldAtEntry = C.HeldAtEntry;
   FC.SingleThreadedAtEntry = C.SingleThreaded;
@@ -628,7 +631,12 @@ void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
   FC.ElementWrites = Options.ElementWrites;
   FC.MaxBlocks = Options.MaxFunctionBlocks;
   FC.MaxNesting = Options.MaxNestingDepth;
-  N.Facts = analyzeFunction(*N.Decl, Maps, Locks, *Pool, FC);
+  FC.Explain = Explain;
+  return analyzeFunction(*N.Decl, Maps, Locks, *Pool, FC);
+}
+
+void TranslationUnitAnalyzer::analyse(FunctionNode &N, const Context &C) {
+  N.Facts = analyzeIn(N, C, nullptr);
   N.AnalysedIn = C;
 }
 
@@ -711,19 +719,54 @@ static bool isWorse(const AccessFact &A, const AccessFact &B) {
   return A.Held->size() < B.Held->size();
 }
 
+/// The instantiations of a template access a map at the same sites: a site
+/// is its source range (an expansion's locations are its own), what kind of
+/// expression it is, and which of its maps, which no two sites of one
+/// function share.
+using SiteKey =
+    std::pair<std::pair<unsigned, unsigned>, std::pair<unsigned, unsigned>>;
+static SiteKey siteKey(const AccessFact &A) {
+  SourceRange Range = A.Site->getSourceRange();
+  return {{Range.getBegin().getRawEncoding(), Range.getEnd().getRawEncoding()},
+          {static_cast<unsigned>(A.Site->getStmtClass()), A.Ordinal}};
+}
+
+bool TranslationUnitAnalyzer::listensToCallers(const FunctionDecl *F) {
+  FunctionNode *N = node(F);
+  return N && !N->ThreadEntry && !N->Escapes;
+}
+
+void TranslationUnitAnalyzer::forEachIncoming(
+    const FunctionDecl *F,
+    llvm::function_ref<void(const IncomingCall &)> Visit) {
+  if (FunctionNode *N = node(F))
+    forEachIncoming(*N, Visit);
+}
+
+FunctionFacts TranslationUnitAnalyzer::explain(const FunctionDecl *F,
+                                               const ExplainRequests &Asked) {
+  FunctionNode *N = node(F);
+  if (!N || !N->AnalysedIn)
+    return FunctionFacts();
+  return analyzeIn(*N, *N->AnalysedIn, &Asked);
+}
+
 std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
   auto Result = std::make_unique<TranslationUnitFacts>();
   std::vector<AccessFact> &Accesses = Result->Accesses;
-  llvm::DenseMap<std::pair<unsigned, unsigned>, size_t> BySite;
+  llvm::DenseMap<SiteKey, size_t> BySite;
+  std::vector<Finding> Stopped;
   for (const FunctionNode &N : Nodes) {
     if (!N.Relevant)
       continue;
-    if (N.Facts.Unfinished)
-      Result->Unfinished.push_back({N.Decl, N.Facts.Budget});
+    if (N.Facts.Unfinished) {
+      Finding F{FindingKind::AnalysisStopped};
+      F.Function = N.Decl;
+      F.Budget = N.Facts.Budget;
+      Stopped.push_back(F);
+    }
     for (const AccessFact &A : N.Facts.Accesses) {
-      auto Key =
-          std::make_pair(A.Site->getBeginLoc().getRawEncoding(), A.Ordinal);
-      auto [It, Inserted] = BySite.try_emplace(Key, Accesses.size());
+      auto [It, Inserted] = BySite.try_emplace(siteKey(A), Accesses.size());
       if (Inserted) {
         Accesses.push_back(A);
         continue;
@@ -754,110 +797,18 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     Result->MapOf[I] = M;
   }
   Result->Maps.resize(ByMap.size());
+  Result->Configured =
+      std::make_unique<ConfiguredGuards>(Ctx, Options.MapGuards);
 
   for (size_t M = 0, E = ByMap.size(); M != E; ++M) {
-    auto &Info = Result->Maps[M];
+    MapFacts &Info = Result->Maps[M];
     llvm::ArrayRef<const AccessFact *> Mine = ByMap[M];
     const AccessFact &First = *Mine.front();
     Info.WrittenConcurrently = llvm::any_of(Mine, [](const AccessFact *A) {
       return A->isWrite() && !A->SingleThreaded;
     });
-
-    // The guard: configured, annotated, or the mutex most accesses hold.
-    std::optional<MapGuard> Guard;
-    std::string StorageName = First.Map.Path.name();
-    if (First.Map.Kind == SharedMapKind::StaticMember)
-      if (const auto *Class =
-              dyn_cast<CXXRecordDecl>(First.Map.Storage->getDeclContext()))
-        StorageName =
-            (Class->getName() + "::" + First.Map.Storage->getName()).str();
-    for (const auto &[Map, Mutex] : Options.MapGuards)
-      if (Map == First.Map.Path.name() || Map == StorageName) {
-        Guard = MapGuard{ObjectPath::named(Mutex), MapGuard::Configured};
-        // A configured mutex is named, not declared: every mutex of that
-        // name stands for it.
-        for (MutexId Id = 0, N = Pool->numMutexes(); Id != N; ++Id)
-          if (Pool->mutex(Id).name() == Mutex)
-            Guard->Ids.push_back(Id);
-        // One mutex of that name in the unit: it is the one meant, and a
-        // fix can spell it.
-        if (Guard->Ids.size() == 1)
-          Guard->Mutex = Pool->mutex(Guard->Ids.front());
-      }
-    const ObjectPath::Step &Last = First.Map.Path.steps().back();
-    const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
-                               ? dyn_cast_or_null<ValueDecl>(Last.Decl)
-                               : nullptr;
-    if (!Guard && Declared)
-      for (const auto *A : Declared->specific_attrs<GuardedByAttr>()) {
-        ObjectPath Mutex = ObjectPath::fromExpr(A->getArg(), Ctx);
-        if (isa<FieldDecl>(Declared))
-          Mutex = Mutex.withThisAs(First.Map.Path.parent());
-        Guard = MapGuard{std::move(Mutex), MapGuard::Annotated};
-        Guard->Ids.clear();
-        if (std::optional<MutexId> Id = Pool->find(Guard->Mutex))
-          Guard->Ids.push_back(*Id);
-      }
-    if (!Guard) {
-      // Accesses that hold the same locks are counted together: the cost
-      // is the distinct lock sets' sizes, not the accesses' times theirs.
-      // (A set, and whether a read holds it: reads count shared holds.)
-      llvm::SmallVector<std::pair<const HeldLocks *, bool>, 4> Sets;
-      llvm::SmallDenseMap<std::pair<const HeldLocks *, unsigned>, unsigned, 4>
-          Multiplicity;
-      for (const AccessFact *A : Mine) {
-        if (A->SingleThreaded || A->HeldVariesByInstantiation)
-          continue;
-        if (Multiplicity[{A->Held, A->isWrite()}]++ == 0)
-          Sets.push_back({A->Held, A->isWrite()});
-      }
-      // Ties go to the mutex counted first: held exclusively at the first
-      // access, then shared at a read.
-      llvm::SmallDenseMap<MutexId, unsigned, 8> Counts;
-      llvm::SmallVector<MutexId, 8> Order;
-      auto Count = [&](MutexId Id, unsigned N) {
-        auto [It, Inserted] = Counts.try_emplace(Id, 0);
-        if (Inserted)
-          Order.push_back(Id);
-        It->second += N;
-      };
-      for (const auto &Key : Sets) {
-        unsigned N = Multiplicity[{Key.first, Key.second}];
-        for (unsigned Lock : Key.first->locks())
-          if (modeOfLock(Lock) == LockMode::Exclusive)
-            Count(mutexOfLock(Lock), N);
-        if (!Key.second)
-          for (unsigned Lock : Key.first->locks())
-            if (Key.first->holdsSharedOnly(mutexOfLock(Lock)))
-              Count(mutexOfLock(Lock), N);
-      }
-      if (!Order.empty()) {
-        MutexId Best = Order.front();
-        for (MutexId Id : Order)
-          if (Counts[Id] > Counts[Best])
-            Best = Id;
-        Guard = MapGuard{Pool->mutex(Best), MapGuard::Inferred};
-        Guard->Ids.push_back(Best);
-      }
-    }
-    if (Guard) {
-      for (const AccessFact *A : Mine) {
-        if (!A->isWrite() || A->SingleThreaded)
-          continue;
-        ++Guard->Writes;
-        if (TranslationUnitFacts::holds(*A, *Guard)) {
-          ++Guard->GuardedWrites;
-          if (!Guard->Example)
-            Guard->Example = A;
-        }
-      }
-      if (!Guard->Example)
-        for (const AccessFact *A : Mine)
-          if (TranslationUnitFacts::holds(*A, *Guard)) {
-            Guard->Example = A;
-            break;
-          }
-    }
+    std::optional<MapGuard> Guard =
+        inferGuard(Mine, Result->Configured->mutexFor(First.Map), *Pool, Ctx);
     // A member map is shared when its class guards it with a member mutex.
     Info.Shared =
         First.Map.Kind != SharedMapKind::Member ||
@@ -868,76 +819,17 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     Info.Guard = std::move(Guard);
   }
 
-  // Accesses protected by some callers and not others: report the callers.
-  llvm::DenseSet<std::pair<const Expr *, unsigned>> Reported;
-  for (size_t I = 0, E = Accesses.size(); I != E; ++I) {
-    const AccessFact &A = Accesses[I];
-    const auto &Info = Result->Maps[Result->MapOf[I]];
-    if (!Info.Shared || !Info.Guard || A.SingleThreaded ||
-        TranslationUnitFacts::holds(A, *Info.Guard))
-      continue;
-    FunctionNode *N = node(A.Function);
-    if (!N || N->ThreadEntry || N->Escapes)
-      continue;
-    auto Holds = [&](const IncomingCall &In) {
-      return llvm::any_of(Info.Guard->Ids, [&](MutexId Id) {
-        return In.HeldInCallee->holdsFor(Id, A.isWrite());
-      });
-    };
-    const IncomingCall *Good = nullptr;
-    forEachIncoming(*N, [&](const IncomingCall &In) {
-      if (!Good && Holds(In))
-        Good = &In;
-    });
-    if (!Good)
-      continue;
-    Result->AtCallers[&A] = true;
-    forEachIncoming(*N, [&](const IncomingCall &In) {
-      if (!Holds(In) && !In.Call.SingleThreaded &&
-          Reported.insert({In.Call.Site, Result->MapOf[I]}).second)
-        Result->CallerFindings.push_back(
-            {In.Caller, In.Call, &A, Good->Call.Site});
-    });
+  Result->Findings =
+      findFindings(Accesses, Result->MapOf, Result->Maps, *Pool, *this, Ctx);
+  for (Finding &F : Stopped)
+    Result->Findings.push_back(F);
+  for (const ConfiguredGuards::Problem &P : Result->Configured->problems()) {
+    Finding F{FindingKind::GuardOptionUnresolved};
+    F.Option = &P;
+    Result->Findings.push_back(F);
   }
   Result->Pool = std::move(Pool);
   return Result;
-}
-
-bool TranslationUnitFacts::isShared(const AccessFact &Access) const {
-  return Maps[MapOf[indexOf(Access)]].Shared;
-}
-
-const MapGuard *TranslationUnitFacts::guardOf(const AccessFact &Access) const {
-  const auto &Guard = Maps[MapOf[indexOf(Access)]].Guard;
-  return Guard ? &*Guard : nullptr;
-}
-
-bool TranslationUnitFacts::isWrittenConcurrently(
-    const AccessFact &Access) const {
-  return Maps[MapOf[indexOf(Access)]].WrittenConcurrently;
-}
-
-bool TranslationUnitFacts::holds(const AccessFact &Access,
-                                 const MapGuard &Guard) {
-  return llvm::any_of(Guard.Ids, [&](MutexId Id) {
-    return Access.Held->holdsFor(Id, Access.isWrite());
-  });
-}
-
-const ObjectPath *
-TranslationUnitFacts::heldExclusive(const AccessFact &Access) const {
-  std::optional<MutexId> Id = Access.Held->firstExclusive();
-  return Id ? &Pool->mutex(*Id) : nullptr;
-}
-
-const ObjectPath *
-TranslationUnitFacts::heldSharedOnly(const AccessFact &Access) const {
-  std::optional<MutexId> Id = Access.Held->firstSharedOnly();
-  return Id ? &Pool->mutex(*Id) : nullptr;
-}
-
-bool TranslationUnitFacts::isReportedAtCallers(const AccessFact &Access) const {
-  return AtCallers.count(&Access);
 }
 
 std::unique_ptr<TranslationUnitFacts>

@@ -12,10 +12,12 @@
 #ifndef MAPGUARD_ANALYSIS_TRANSLATIONUNITANALYSIS_H
 #define MAPGUARD_ANALYSIS_TRANSLATIONUNITANALYSIS_H
 
+#include "checks/analysis/Findings.h"
 #include "checks/analysis/FunctionAnalysis.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang {
@@ -31,7 +33,7 @@ struct AnalysisOptions {
   /// Functions (or classes, for their constructors) that run a callable
   /// argument on another thread, beside the standard ones.
   std::vector<std::string> ThreadStarters;
-  /// Guarding mutexes given by name: map name, mutex name.
+  /// Guarding mutexes given by name: map, mutex (see ConfiguredGuards).
   std::vector<std::pair<std::string, std::string>> MapGuards;
   bool ElementWrites = true;
   /// Functions with more CFG blocks than this are not analysed.
@@ -43,86 +45,45 @@ struct AnalysisOptions {
   std::string key() const;
 };
 
-/// The mutex that guards a map, and the evidence for it.
-struct MapGuard {
-  enum SourceKind : uint8_t {
-    Inferred,   ///< Held at most of the map's accesses.
-    Annotated,  ///< Named by the map's `guarded_by` attribute.
-    Configured, ///< Named by the MapGuards option.
-  };
-  ObjectPath Mutex;
-  SourceKind Source;
-  /// The numbers of the unit's mutexes that are this one (for a configured
-  /// mutex, every mutex of its name); none if no code locks it.
-  llvm::SmallVector<MutexId, 1> Ids = {};
-  /// Writes outside single-threaded phases, and how many of them hold it.
-  unsigned Writes = 0;
-  unsigned GuardedWrites = 0;
-  /// An access that holds it, if any.
-  const AccessFact *Example = nullptr;
-};
-
-/// A call that does not hold the mutex its callee's access needs, where
-/// other calls of that callee do.
-struct CallerFinding {
-  const clang::FunctionDecl *Caller;
-  CallSiteFact Call;
-  const AccessFact *Access;
-  /// A call of the same callee that holds the mutex.
-  const clang::Expr *GoodCall;
-};
-
+/// What the analysis of a translation unit concludes: its findings, and
+/// the facts they rest on (for tests and tools that ask).
 class TranslationUnitFacts {
 public:
+  /// The mistakes found, in source order.
+  const std::vector<Finding> &findings() const { return Findings; }
+
   /// Every access to a map of the translation unit, one per source site.
   const std::vector<AccessFact> &accesses() const { return Accesses; }
-
-  /// Whether the map of \p Access is shared between threads: any map with
-  /// static storage duration, and a member map whose class guards it.
-  bool isShared(const AccessFact &Access) const;
-  /// The guarding mutex of the map of \p Access, if any.
-  const MapGuard *guardOf(const AccessFact &Access) const;
-  /// Whether the map of \p Access is written outside single-threaded phases.
-  bool isWrittenConcurrently(const AccessFact &Access) const;
-  /// Whether \p Access holds the guarding mutex \p Guard.
-  static bool holds(const AccessFact &Access, const MapGuard &Guard);
-  /// The first mutex \p Access holds exclusively, and the first it holds
-  /// only shared, if any: what a message names.
-  const ObjectPath *heldExclusive(const AccessFact &Access) const;
-  const ObjectPath *heldSharedOnly(const AccessFact &Access) const;
-
-  /// Whether \p Access is protected by its callers on some calls but not
-  /// others: it is reported at those calls instead.
-  bool isReportedAtCallers(const AccessFact &Access) const;
-  const std::vector<CallerFinding> &callerFindings() const {
-    return CallerFindings;
+  /// What the unit knows of the map of \p Access.
+  const MapFacts &mapOf(const AccessFact &Access) const {
+    return Maps[MapOf[&Access - Accesses.data()]];
   }
+  /// The guarding mutex of the map of \p Access, if any.
+  const MapGuard *guardOf(const AccessFact &Access) const {
+    const auto &Guard = mapOf(Access).Guard;
+    return Guard ? &*Guard : nullptr;
+  }
+  /// The unit's mutexes.
+  const ObjectPath &mutex(MutexId Id) const { return Pool->mutex(Id); }
 
-  /// Functions whose analysis stopped at its budget, and which budget.
-  const std::vector<std::pair<const clang::FunctionDecl *, BudgetKind>> &
-  unfinishedFunctions() const {
-    return Unfinished;
+  /// Whether the configuration findings (GuardOptionUnresolved) are still
+  /// to be reported: true for the first check that asks, so that the checks
+  /// sharing one analysis report them once.
+  bool claimConfigurationFindings() const {
+    return !std::exchange(ConfigurationClaimed, true);
   }
 
 private:
   friend class TranslationUnitAnalyzer;
   /// Owns the lock sets the accesses point to.
   std::unique_ptr<HeldLocksPool> Pool;
+  std::unique_ptr<ConfiguredGuards> Configured;
   std::vector<AccessFact> Accesses;
-  /// Per access, the index of its map in MapInfos.
+  /// Per access, the index of its map in Maps.
   std::vector<unsigned> MapOf;
-  struct MapInfo {
-    std::optional<MapGuard> Guard;
-    bool Shared = false;
-    bool WrittenConcurrently = false;
-  };
-  std::vector<MapInfo> Maps;
-  std::vector<CallerFinding> CallerFindings;
-  std::vector<std::pair<const clang::FunctionDecl *, BudgetKind>> Unfinished;
-  llvm::DenseMap<const AccessFact *, bool> AtCallers;
-  unsigned indexOf(const AccessFact &Access) const {
-    return &Access - Accesses.data();
-  }
+  std::vector<MapFacts> Maps;
+  std::vector<Finding> Findings;
+  mutable bool ConfigurationClaimed = false;
 };
 
 /// The stack the analysis of a translation unit runs on: its own thread's,

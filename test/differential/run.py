@@ -23,7 +23,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import generate  # noqa: E402
 
 DIAG = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): "
-                  r"(?P<level>warning|error): (?P<msg>.*)$")
+                  r"(?P<level>warning|error|note): (?P<msg>.*)$")
+# The note that lists the accesses one release leaves unguarded besides the
+# one reported: they are reported too, once.
+OTHERS = re.compile(r"the same release leaves \d+ more access(?:es)? without "
+                    r"'[^']*' \(lines? (?P<lines>[\d, ]+)\)")
 
 # Where Clang's thread-safety analysis models a program differently from
 # mapguard by design, it says so with one of these diagnostics; write sites
@@ -89,10 +93,18 @@ def check_batch(args, batch, seeds):
         raise RuntimeError(f"{path} does not compile: {errors[:3]}")
     ours = diagnostics([args.mapguard, "--checks=-*,mapguard-unguarded-write",
                         path, "--"] + flags)
+    clang = [d for d in clang if d[1] != "note"]
     clang_lines = {line for line, _, msg in clang
                    if "variable 'g_probe'" in msg}
-    our_lines = {line for line, _, msg in ours
-                 if "shared map 'g_map'" in msg}
+    our_lines = set()
+    in_map_warning = False
+    for line, level, msg in ours:
+        if level != "note":
+            in_map_warning = "shared map 'g_map'" in msg
+            if in_map_warning:
+                our_lines.add(line)
+        elif in_map_warning and (m := OTHERS.search(msg)):
+            our_lines.update(int(n) for n in m["lines"].split(","))
     result = collections.Counter()
     disagreements = []
     for program in programs:
