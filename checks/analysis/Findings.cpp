@@ -78,7 +78,17 @@ public:
       SourceLocation L = A.location(), R = B.location();
       if (L.isInvalid() || R.isInvalid())
         return L.isValid() < R.isValid();
-      return L != R && Ctx.getSourceManager().isBeforeInTranslationUnit(L, R);
+      const SourceManager &SM = Ctx.getSourceManager();
+      if (L != R)
+        return SM.isBeforeInTranslationUnit(L, R);
+      // At one token, the shorter expression first: `m.insert(v)` before
+      // the `m.insert(v).first->second = 2` it is part of.
+      if (!A.Finding.Access || !B.Finding.Access || A.Finding.Call ||
+          B.Finding.Call)
+        return false;
+      SourceLocation EL = A.Finding.Access->Site->getEndLoc(),
+                     ER = B.Finding.Access->Site->getEndLoc();
+      return EL != ER && SM.isBeforeInTranslationUnit(EL, ER);
     });
     for (Pending &P : Out)
       if (P.HeldId)
@@ -244,7 +254,8 @@ private:
   /// One report per mistake.
   void group() {
     const SourceManager &SM = Ctx.getSourceManager();
-    // Sites of one full expression on one map: one access.
+    // Reads of one map in one full expression (`m.find(k) == m.end()`): one
+    // access. Writes stay apart: each changes the map.
     llvm::DenseSet<std::pair<std::pair<unsigned, unsigned>, const Stmt *>>
         Expressions;
     // One release, one function, one kind: one finding.
@@ -256,7 +267,8 @@ private:
       const Finding &F = P.Finding;
       if (!isDirect(F.Kind))
         continue;
-      if (const Stmt *Full = FullExprOf.lookup(F.Access))
+      if (const Stmt *Full =
+              F.Access->isWrite() ? nullptr : FullExprOf.lookup(F.Access))
         if (!Expressions.insert({{static_cast<unsigned>(F.Kind), P.Map}, Full})
                  .second) {
           P.Dropped = true;

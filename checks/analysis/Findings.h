@@ -7,7 +7,7 @@
 // not held, explained for the guard's own lock after the guard is known.
 // Checks select kinds and word them; they never re-derive a verdict.
 //
-// One report per mistake: sites of one full expression that access one map
+// One report per mistake: reads of one map in one full expression
 // (`m.find(k) == m.end()`) are one finding, and the findings of one kind
 // that one release leaves unguarded in one function are one finding at the
 // first, listing the others.

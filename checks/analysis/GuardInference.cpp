@@ -43,8 +43,12 @@ static const DeclContext *asContext(const NamedDecl *D) {
     return NS;
   if (const auto *Alias = dyn_cast<NamespaceAliasDecl>(D))
     return Alias->getNamespace();
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(D)) {
+    // A class's own name inside it is its injected-class-name.
+    if (Record->isInjectedClassName())
+      return Record->getParent();
     return Record;
+  }
   return nullptr;
 }
 

@@ -142,6 +142,33 @@ static llvm::StringRef calleeName(const CallExpr *Call) {
                                            : llvm::StringRef();
 }
 
+/// The guard whose `release()` or `mutex()` returned the mutex pointer
+/// \p E, through a local pointer initialised with it: `lk` for `m` in
+/// `std::mutex *m = lk.release();`.
+const Expr *LockModel::guardReleasing(const Expr *E) const {
+  for (unsigned Depth = 0; E && Depth != MaxDepth; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || !Var->isLocalVarDecl() || isa<ParmVarDecl>(Var) ||
+          !Var->getType()->isPointerType())
+        return nullptr;
+      E = Var->getInit();
+      continue;
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+    if (!Call || Call->getNumArgs() != 0)
+      return nullptr;
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    llvm::StringRef Name = calleeName(Call);
+    if (!Method || !isGuardClass(Method->getParent()) ||
+        (Name != "release" && Name != "mutex"))
+      return nullptr;
+    return Call->getImplicitObjectArgument();
+  }
+  return nullptr;
+}
+
 void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
                                  llvm::SmallVectorImpl<LockEffect> &Out) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -171,6 +198,21 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
       Apply(A, LockEffect::Acquire, false);
     for (const auto *A : Callee->specific_attrs<ReleaseCapabilityAttr>())
       Apply(A, LockEffect::Release, A->isGeneric());
+    // `AssertHeld()`: from here on the mutex is held, as Clang's analysis
+    // takes it.
+    for (const auto *A : Callee->specific_attrs<AssertCapabilityAttr>())
+      Apply(A, LockEffect::Acquire, false);
+    auto ApplyMode = [&](const auto *A, LockMode Mode) {
+      Attributed = true;
+      llvm::SmallVector<ObjectPath, 2> Mutexes;
+      attrMutexes(A, Subst, Ctx, Mutexes);
+      for (ObjectPath &M : Mutexes)
+        Add(LockEffect::Acquire, std::move(M), Mode);
+    };
+    for (const auto *A : Callee->specific_attrs<AssertExclusiveLockAttr>())
+      ApplyMode(A, LockMode::Exclusive);
+    for (const auto *A : Callee->specific_attrs<AssertSharedLockAttr>())
+      ApplyMode(A, LockMode::Shared);
     if (Attributed)
       return;
   }
@@ -185,6 +227,14 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
       return;
     ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
                                        : ObjectPath::fromExpr(Object, Ctx);
+    // `std::mutex *m = lk.release(); m->unlock();` unlocks lk's mutex.
+    if (ObjectIsPointer)
+      if (const Expr *Guard = guardReleasing(Object)) {
+        llvm::SmallVector<GuardedMutex, 1> Managed;
+        guardMutexes(guardKey(Guard), Ctx, Managed);
+        if (Managed.size() == 1)
+          Mutex = std::move(Managed.front().Mutex);
+      }
     llvm::StringRef Name = calleeName(Call);
     if (Name == "lock")
       Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
@@ -201,10 +251,23 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
   if (Name.empty() || Call->getNumArgs() == 0)
     return;
   if (Callee->isInStdNamespace()) {
-    if (Name == "lock")
-      for (const Expr *Arg : Call->arguments())
-        Add(LockEffect::Acquire, ObjectPath::fromExpr(Arg, Ctx),
-            LockMode::Exclusive);
+    if (Name != "lock")
+      return;
+    for (const Expr *Arg : Call->arguments()) {
+      // `std::lock(a, b)` on two deferred `std::unique_lock`s locks their
+      // mutexes, and the guards own them.
+      if (isGuardType(Arg->getType())) {
+        if (GuardKey Guard = guardKey(Arg)) {
+          LockEffect E{LockEffect::GuardLock, {}};
+          E.Guard = Guard;
+          E.Loc = Loc;
+          Out.push_back(std::move(E));
+        }
+        continue;
+      }
+      Add(LockEffect::Acquire, ObjectPath::fromExpr(Arg, Ctx),
+          LockMode::Exclusive);
+    }
     return;
   }
   if (!Callee->isExternC() || !Name.consume_front("pthread_") ||

@@ -134,6 +134,7 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, GuardShape> Shapes;
 
   const GuardShape &guardShape(const clang::CXXRecordDecl *RD) const;
+  const clang::Expr *guardReleasing(const clang::Expr *E) const;
   void callEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
                    llvm::SmallVectorImpl<LockEffect> &Out) const;
   void mutexCallEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,

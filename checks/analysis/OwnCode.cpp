@@ -3,6 +3,7 @@
 #include "checks/analysis/OwnCode.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -23,6 +24,13 @@ static void pushChildren(const Stmt *S,
     Stack.append(Inits.rbegin(), Inits.rend());
     return;
   }
+  // Unevaluated operands run nothing: `sizeof`, `alignof`, `noexcept`, a
+  // `requires` expression, `typeid` of a non-polymorphic operand.
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
+    return;
+  if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(S))
+    if (!Typeid->isPotentiallyEvaluated())
+      return;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
       if (isa<CXXRecordDecl>(D))

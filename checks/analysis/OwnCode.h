@@ -8,7 +8,9 @@
 //
 // Leaves out what runs as another function: a lambda's body (the walk visits
 // the lambda expression and the initializers of its captures) and a local
-// class's members (the walk visits the declaration, not its methods).
+// class's members (the walk visits the declaration, not its methods), and
+// unevaluated operands (`sizeof`, `noexcept`, `requires`, a non-polymorphic
+// `typeid`; types, `decltype` among them, hold no code to walk).
 // Iterative, parents before children, in source order.
 //
 //===----------------------------------------------------------------------===//

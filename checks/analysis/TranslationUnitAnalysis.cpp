@@ -1,11 +1,13 @@
 //===--- TranslationUnitAnalysis.cpp - Facts in their context -------------===//
 
 #include "checks/analysis/TranslationUnitAnalysis.h"
+#include "checks/analysis/Compat.h"
 #include "checks/analysis/Names.h"
 #include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -203,6 +205,8 @@ private:
     return Collecting ? discover(F) : nullptr;
   }
   unsigned addNode(const FunctionDecl *F);
+  /// Whether a call of \p Callee runs its callable arguments on a thread.
+  bool startsThread(const FunctionDecl *Callee) const;
   FunctionNode *discover(const FunctionDecl *F);
   const FunctionDecl *definitionOf(const FunctionDecl *F) {
     FunctionNode *N = node(F);
@@ -247,6 +251,24 @@ TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
           {"std::thread", "std::jthread", "std::async", "pthread_create"}) {
   for (const std::string &Name : Options.ThreadStarters)
     ThreadStarters.insert(Name);
+}
+
+bool TranslationUnitAnalyzer::startsThread(const FunctionDecl *Callee) const {
+  if (ThreadStarters.contains(Callee))
+    return true;
+  // `threads.emplace_back(worker, i)`: a container of threads constructs
+  // one from the arguments.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getIdentifier() ||
+      !startsWith(Method->getName(), "emplace"))
+    return false;
+  const auto *Container =
+      dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  if (!Container || Container->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &Element = Container->getTemplateArgs()[0];
+  return Element.getKind() == TemplateArgument::Type &&
+         ThreadStarters.containsClassOf(Element.getAsType());
 }
 
 unsigned TranslationUnitAnalyzer::addNode(const FunctionDecl *F) {
@@ -375,7 +397,7 @@ void TranslationUnitAnalyzer::scan(FunctionNode *Owner, const Stmt *Root) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
       llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-      if (Callee && ThreadStarters.contains(Callee))
+      if (Callee && startsThread(Callee))
         StartThreads(Args);
       // std::call_once, and the libraries' own (absl::call_once, protobuf's
       // internal::call_once, which forward to it): a flag, then the
@@ -525,7 +547,7 @@ void TranslationUnitAnalyzer::callEffects(
   bool StartsThreads = false;
   if (const auto *C = dyn_cast<CallExpr>(&Call)) {
     Callee = C->getDirectCallee();
-    StartsThreads = Callee && ThreadStarters.contains(Callee);
+    StartsThreads = Callee && startsThread(Callee);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Call)) {
     Callee = Construct->getConstructor();
     StartsThreads =

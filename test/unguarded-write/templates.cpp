@@ -23,6 +23,14 @@ template <typename T> struct Registry {
 };
 template <typename T> std::map<int, T> Registry<T>::entries;
 
+// Two accesses that start at the same token are two sites: the insert, and
+// the write to the element it returns.
+template <typename T> void insert_then_assign(const T &) {
+  g_sizes.insert({sizeof(T), 1}).first->second = 2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_sizes' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
+}
+
 template <typename T> void record_locked(const T &) {
   std::lock_guard<std::mutex> guard(g_mu);
   g_sizes[sizeof(T)] = 2;
@@ -35,6 +43,8 @@ void use() {
   Registry<int>().add(1, 1);
   Registry<long>().add(1, 1);
   Registry<char>().add(1, 'c');
+  insert_then_assign(1);
+  insert_then_assign(2.0);
   record_locked(1);
   record_locked(2.0);
   record_locked('c');
