@@ -1,9 +1,9 @@
 //===--- MapguardModule.cpp - The mapguard clang-tidy module --------------===//
 
-#include "checks/InconsistentLockCheck.h"
-#include "checks/UnguardedReadCheck.h"
-#include "checks/UnguardedWriteCheck.h"
+#include "checks/AnalysisCache.h"
+#include "checks/CheckCatalog.h"
 #include "checks/analysis/Compat.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #if MAPGUARD_HAS_MODULE_REGISTRY_HEADER
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -17,20 +17,14 @@ public:
   addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     // The checks of one run share one analysis per translation unit.
     auto Cache = std::make_shared<AnalysisCache>();
-    add<UnguardedWriteCheck>(Factories, "mapguard-unguarded-write", Cache);
-    add<InconsistentLockCheck>(Factories, "mapguard-inconsistent-lock", Cache);
-    add<UnguardedReadCheck>(Factories, "mapguard-unguarded-read", Cache);
-  }
-
-private:
-  template <typename CheckT>
-  static void add(clang::tidy::ClangTidyCheckFactories &Factories,
-                  llvm::StringRef Name, std::shared_ptr<AnalysisCache> Cache) {
-    Factories.registerCheckFactory(
-        Name,
-        [Cache](llvm::StringRef Name, clang::tidy::ClangTidyContext *Context) {
-          return std::make_unique<CheckT>(Name, Context, Cache);
-        });
+    for (const CheckDescription &Check : checkCatalog()) {
+      auto *Create = Check.Create;
+      Factories.registerCheckFactory(
+          Check.Name, [Create, Cache](llvm::StringRef Name,
+                                      clang::tidy::ClangTidyContext *Context) {
+            return Create(Name, Context, Cache);
+          });
+    }
   }
 };
 

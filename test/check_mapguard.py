@@ -3,7 +3,9 @@
 
 Like clang-tidy's own check_clang_tidy.py: the expected diagnostics sit in the
 program beside the code, as `// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ...`
-comments, and FileCheck matches them against the output. Every program runs
+comments, and FileCheck matches them against the output: every warning,
+error and note the program gets must be expected, so that a wrong or a
+missing note fails the test as a wrong warning does. Every program runs
 through both products: the plugin under `clang-tidy --load`, and the mapguard
 executable. A program without expectations must produce no warning and no
 error at all. Any crash of the host process fails the test.
@@ -149,7 +151,7 @@ def main():
             check = subprocess.run(
                 [args.filecheck, "-input-file=" + out_path, check_file,
                  "-check-prefixes=" + args.check_prefix,
-                 "-implicit-check-not={{warning|error}}:"],
+                 "-implicit-check-not={{warning|error|note}}:"],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 universal_newlines=True)
             if check.returncode != 0:

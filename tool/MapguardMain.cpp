@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/CheckCatalog.h"
 #include "checks/analysis/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tool/CommandLine.h"
@@ -74,6 +75,11 @@ int main(int Argc, const char **Argv) {
   if (invokedAsClangTidy(Argv[0]))
     return clang::tidy::clangTidyMain(Argc, Argv);
   llvm::cl::AddExtraVersionPrinter(printVersion);
+  // For the documentation and its test: the index of the checks.
+  if (Argc == 2 && llvm::StringRef(Argv[1]) == "--print-check-index") {
+    mapguard::writeCheckIndex(llvm::outs());
+    return 0;
+  }
   llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
   llvm::Expected<mapguard::ToolCommandLine> CommandLine =
       mapguard::parseCommandLine(

@@ -33,6 +33,7 @@ template <typename T> void remember(const T &) {
   std::lock_guard<std::mutex> guard(per_type);
   g_by_size[sizeof(T)] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_by_size' holds 'per_type', a different mutex in each instantiation of 'remember' [mapguard-inconsistent-lock]
+  // CHECK-MESSAGES: :[[@LINE-6]]:20: note: 'g_by_size' is a global with static storage duration
 }
 void use() {
   remember(1);
@@ -46,6 +47,8 @@ struct Worker {
     std::lock_guard<std::mutex> guard(mu);
     g_map[k] = 0;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' holds 'mu' but not 'g_mu', which guards it
+    // CHECK-MESSAGES: :[[@LINE-41]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-36]]:3: note: 'g_map' is written with 'g_mu' held at 2 of 4 sites
   }
 };
 
@@ -57,7 +60,8 @@ void index_a(int k) {
   std::lock_guard<std::mutex> guard(g_mu);
   g_index[k] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_index' holds 'g_mu' but not 'g_index_mu', which guards it
-  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'g_index' is guarded by 'g_index_mu', as its 'guarded_by' attribute says
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'g_index' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-6]]:20: note: 'g_index' is guarded by 'g_index_mu', as its 'guarded_by' attribute says
 }
 void index_b(int k) {
   std::lock_guard<std::mutex> guard(g_index_mu);

@@ -13,15 +13,20 @@ void a(int k) {
   std::lock_guard<std::mutex> guard(g_big_lock);
   g_routes[k] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_routes' holds 'g_big_lock' but not 'g_routes_mu', which guards it
-  // CHECK-MESSAGES: :[[@LINE-8]]:20: note: 'g_routes' is guarded by 'g_routes_mu', as the option 'MapGuards' says
+  // CHECK-MESSAGES: :[[@LINE-8]]:20: note: 'g_routes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-9]]:20: note: 'g_routes' is guarded by 'g_routes_mu', as the option 'MapGuards' says
 }
 void b(int k) {
   std::lock_guard<std::mutex> guard(g_big_lock);
   g_routes.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_routes' holds 'g_big_lock' but not 'g_routes_mu'
+  // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_routes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-16]]:20: note: 'g_routes' is guarded by 'g_routes_mu', as the option 'MapGuards' says
 }
 void c(int k) {
   std::lock_guard<std::mutex> guard(g_routes_mu);
   g_routes.clear();
   // INFERRED: :[[@LINE-1]]:3: warning: write to shared map 'g_routes' holds 'g_routes_mu' but not 'g_big_lock', which guards it
+  // INFERRED: :[[@LINE-22]]:20: note: 'g_routes' is a global with static storage duration
+  // INFERRED: :[[@LINE-17]]:3: note: 'g_routes' is written with 'g_big_lock' held at 2 of 3 sites
 }

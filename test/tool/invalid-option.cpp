@@ -12,5 +12,6 @@ std::set<int> g_set;
 void write() {
   g_map[1] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'g_map' is a global with static storage duration
   g_set.insert(1);
 }

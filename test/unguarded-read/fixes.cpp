@@ -27,7 +27,11 @@ int checked_price_twice(int k) {
 int quick_price(int k) {
   return price_of(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: call to 'price_of' reads shared map 'g_prices' without holding 'g_prices_mu' [mapguard-unguarded-read]
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: lock 'g_prices_mu' around the call
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-15]]:57: note: 'price_of' reads 'g_prices' here
+  // CHECK-MESSAGES: :[[@LINE-12]]:10: note: other calls of 'price_of' hold 'g_prices_mu'
+  // CHECK-MESSAGES: :[[@LINE-6]]:10: note: lock 'g_prices_mu' around the call
   // CHECK-FIXES: {{^}}  {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    std::scoped_lock lock(g_prices_mu);{{$}}
   // CHECK-FIXES-NEXT: {{^}}    return price_of(k);{{$}}

@@ -24,11 +24,17 @@ int reads(int k) {
   // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 1 sites
   for (auto &entry : g_map)
     // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: read of shared map 'g_map' does not hold 'g_mu'
+    // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-11]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 1 sites
     n += entry.second;
   std::map<int, int> copy = g_map;
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: read of shared map 'g_map' does not hold 'g_mu'
+  // CHECK-MESSAGES: :[[@LINE-20]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-16]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 1 sites
   return n + g_map.size() + copy.size();
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: read of shared map 'g_map' does not hold 'g_mu'
+  // CHECK-MESSAGES: :[[@LINE-24]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-20]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 1 sites
 }
 
 int guarded_reads(int k) {
@@ -67,6 +73,8 @@ public:
   int get(int k) {
     return entries_.count(k);
     // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: read of shared map 'entries_' does not hold 'mu_', which guards its writes
+    // CHECK-MESSAGES: :[[@LINE+6]]:22: note: 'entries_' is a member that its class guards with a mutex
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'entries_' is written with 'mu_' held at 1 of 1 sites
   }
 
 private:

@@ -20,3 +20,4 @@ void branchy() {
 
 void small() { g_map[0] = 0; }
 // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: write to shared map 'g_map' is not protected by a mutex
+// CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_map' is a global with static storage duration

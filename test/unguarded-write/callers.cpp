@@ -43,6 +43,7 @@ void erase_racy(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'erase_impl' writes shared map 'g_map' without holding 'g_mu' [mapguard-unguarded-write]
   // CHECK-MESSAGES: :[[@LINE-8]]:33: note: 'erase_impl' writes 'g_map' here
   // CHECK-MESSAGES: :[[@LINE-6]]:3: note: other calls of 'erase_impl' hold 'g_mu'
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the call
 }
 
 // Lock wrappers act at their calls.
@@ -54,6 +55,10 @@ void through_wrappers(int k) {
   unlock_map();
   g_map[k] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-48]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-47]]:36: note: 'g_map' is written with 'g_mu' held at 5 of 9 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // A function that requires the lock says so.
@@ -66,6 +71,9 @@ void clear_locked() { g_map.clear(); }
 void set_from_outside(int k) {
   g_map[k] = 3;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-64]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-62]]:36: note: 'g_map' is written with 'g_mu' held at 5 of 9 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 
 // Recursion settles: every call from outside and from itself holds the lock.
@@ -83,6 +91,9 @@ void fill_locked(int k) {
 static void callback(int k) {
   g_map[k] = 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-84]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-82]]:36: note: 'g_map' is written with 'g_mu' held at 5 of 9 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 void register_callback(void (*)(int));
 void install() {

@@ -18,8 +18,9 @@ public:
   void close(int id) {
     sessions_.erase(id);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'sessions_' is not protected by a mutex
-    // CHECK-MESSAGES: :[[@LINE+9]]:30: note: 'sessions_' is a member that its class guards with a mutex
+    // CHECK-MESSAGES: :[[@LINE+10]]:30: note: 'sessions_' is a member that its class guards with a mutex
     // CHECK-MESSAGES: :[[@LINE-7]]:5: note: 'sessions_' is written with 'mu_' held at 2 of 3 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'mu_' around the write
   }
 
 private:
@@ -54,6 +55,9 @@ public:
   void remove(int k) {
     items_.erase(k);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'items_' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE+7]]:22: note: 'items_' is a member that its class guards with a mutex
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'items_' is written with 'mu_' held at 1 of 2 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'mu_' around the write
   }
 
 private:

@@ -16,7 +16,10 @@ void locked_in_one_branch(bool fast) {
     g_mu.lock();
   g_map[1] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'g_mu' is not held when this condition is false
+  // CHECK-MESSAGES: :[[@LINE-10]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-5]]:7: note: 'g_mu' is not held when this condition is false
+  // CHECK-MESSAGES: :[[@LINE+11]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
   if (fast)
     g_mu.unlock();
 }
@@ -36,7 +39,10 @@ void unlocked_before_the_write() {
   g_mu.unlock();
   g_map.erase(2);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-33]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-12]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 void unlocked_in_one_branch(bool abort) {
@@ -45,7 +51,10 @@ void unlocked_in_one_branch(bool abort) {
     g_mu.unlock();
   g_map.erase(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-45]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-24]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // An early return leaves the guard's scope; the rest of the function still
@@ -68,7 +77,10 @@ void write_after_guarded_block(int k) {
   }
   g_map.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-71]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-50]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // Loops are iterated to a fixed point: the lock taken before the loop and
@@ -84,7 +96,10 @@ void loop_that_unlocks_and_breaks() {
   }
   g_map.clear();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-6]]:7: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-90]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-69]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // The second iteration enters without the lock the first one released.
@@ -93,7 +108,10 @@ void loop_releasing_at_the_end() {
   while (ready()) {
     g_map[0] = 0;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
-    // CHECK-MESSAGES: :[[@LINE+1]]:5: note: 'g_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-102]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'g_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-81]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: lock 'g_mu' around the write
     g_mu.unlock();
   }
 }
@@ -120,7 +138,10 @@ void switch_with_unlocked_case(int mode) {
   }
   g_map[mode] = mode;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_mu' is not held on the path through this case
+  // CHECK-MESSAGES: :[[@LINE-132]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: note: 'g_mu' is not held on the path through this case
+  // CHECK-MESSAGES: :[[@LINE-111]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 void switch_locked_in_every_case(int mode) {
@@ -161,7 +182,9 @@ int goto_skipping_the_lock(int k) {
 out:
   g_map.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-6]]:7: note: 'g_mu' is not held when this condition is true
+  // CHECK-MESSAGES: :[[@LINE-176]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'g_mu' is not held when this condition is true
+  // CHECK-MESSAGES: :[[@LINE-155]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 20 sites
   g_mu.unlock();
   return 0;
 }

@@ -22,7 +22,10 @@ void spin_directly() {
   g_spin.unlock();
   g_map[2] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_spin' is released here
+  // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_spin' is released here
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: 'g_map' is written with 'g_spin' held at 3 of 13 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_spin' around the write
 }
 
 void spin_with_std_guard() {
@@ -57,7 +60,10 @@ void custom_guards() {
   }
   g_map[5] = 5;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_spin' is released here, where 'hold' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-53]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_spin' is released here, where 'hold' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-44]]:3: note: 'g_map' is written with 'g_spin' held at 3 of 13 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_spin' around the write
   PointerHolder hold(&g_mu);
   g_map[6] = 6;
 }
@@ -93,6 +99,8 @@ void annotated_mutex() {
   g_annotated.ReaderLock();
   g_map[8] = 8;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' holds 'g_annotated' only shared; a write needs it exclusively
+  // CHECK-MESSAGES: :[[@LINE-92]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-82]]:3: note: 'g_map' is written with 'g_spin' held at 3 of 13 sites
   g_annotated.Unlock();
   if (g_annotated.TryLock()) {
     g_map[9] = 9;
@@ -107,6 +115,9 @@ void annotated_guard() {
   }
   g_map[11] = 11;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-108]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-98]]:3: note: 'g_map' is written with 'g_spin' held at 3 of 13 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_spin' around the write
   // No note says 'g_annotated' is released: the map's guard is 'g_spin',
   // and only the guard's absence is explained.
 }

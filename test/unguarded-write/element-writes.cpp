@@ -15,27 +15,48 @@ std::mutex g_mu;
 void element_writes(int k) {
   g_counts.at(k) = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-7]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+48]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   ++g_counts.at(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-12]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+43]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   g_lists.at(k).push_back(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_lists'
+  // CHECK-MESSAGES: :[[@LINE-16]]:33: note: 'g_lists' is a global with static storage duration
   auto it = g_counts.find(k);
   it->second = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-21]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+34]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   (*it).second += 3;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-26]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+29]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   g_counts.find(k)->second = 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+24]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   for (auto &entry : g_counts)
     entry.second = 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to an element of shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-37]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+18]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
 }
 
 // operator[] inserts: a write to the map itself, whatever follows.
 void subscript_is_a_structural_write(int k) {
   g_lists[k].push_back(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_lists' is not protected by a mutex
-  // OFF: :[[@LINE-2]]:3: warning: write to shared map 'g_lists' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-45]]:33: note: 'g_lists' is a global with static storage duration
+  // OFF: :[[@LINE-3]]:3: warning: write to shared map 'g_lists' is not protected by a mutex
+  // OFF: :[[@LINE-47]]:33: note: 'g_lists' is a global with static storage duration
 }
 
 void guarded_and_read_only(int k) {

@@ -31,5 +31,6 @@ std::map<int, int> g_unguarded_everywhere;
 void write_without_any_lock(int k) {
   g_unguarded_everywhere[k] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unguarded_everywhere' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-4]]:20: note: 'g_unguarded_everywhere' is a global with static storage duration
   // CHECK-MESSAGES-NOT: is written with
 }

@@ -26,7 +26,12 @@ void forget(int k) {
 void reset(int k) {
   g_counts.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: lock 'g_counts_mu' around the write, and annotate 'g_counts' with the mutex that guards it
+  // CHECK-MESSAGES: :[[@LINE-15]]:28: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-4]]:21: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-18]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 4 sites
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: note: lock 'g_counts_mu' around the write, and annotate 'g_counts' with the mutex that guards it
   // CHECK-FIXES: {{^}}    std::lock_guard<std::mutex> lock(g_counts_mu);{{$}}
   // CHECK-FIXES-NEXT: {{^}}    g_counts.erase(k);{{$}}
 }
@@ -35,7 +40,11 @@ void reset(int k) {
 void clear() {
   g_counts.clear();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: lock 'g_counts_mu' around the write{{$}}
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:20: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-27]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 4 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'g_counts_mu' around the write{{$}}
   // CHECK-FIXES: {{^}}    std::lock_guard<std::mutex> lock(g_counts_mu);{{$}}
   // CHECK-FIXES-NEXT: {{^}}    g_counts.clear();{{$}}
 }
@@ -53,6 +62,12 @@ public:
   }
   void clear() { entries_.clear(); }
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: write to shared map 'entries_'
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:35: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE+7]]:30: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE+6]]:22: note: 'entries_' is a member that its class guards with a mutex
+  // CHECK-MESSAGES: :[[@LINE-12]]:5: note: 'entries_' is written with 'mu_' held at 2 of 3 sites
+  // CHECK-MESSAGES: :[[@LINE-7]]:18: note: lock 'mu_' around the write, and annotate 'entries_' with the mutex that guards it
   // CHECK-FIXES: {{^}}  void clear() { { std::lock_guard<std::mutex> lock(mu_); entries_.clear(); } }{{$}}
 
 private:

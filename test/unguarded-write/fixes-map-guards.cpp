@@ -18,9 +18,11 @@ void add(int k) {
 void drop(int k) {
   g_routes.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_routes' is not protected by a mutex [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: FIX-IT applied suggested code changes
   // CHECK-MESSAGES: :9:20: note: 'g_routes' is a global with static storage duration
   // CHECK-MESSAGES: :9:20: note: 'g_routes' is guarded by 'g_routes_mu', as the option 'MapGuards' says
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_routes_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'g_routes_mu' around the write
   // CHECK-FIXES: {{^}}void drop(int k) {{{$}}
   // CHECK-FIXES-NEXT: {{^}}  {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    std::scoped_lock lock(g_routes_mu);{{$}}

@@ -20,6 +20,9 @@ void count(int k) {
 int read_and_insert(int k) {
   int n = g_counts[k];
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-14]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 3 of 6 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:11: note: 'operator[]' inserts a default-constructed element when the key is missing, so it writes even where its result is only read; use 'find' or 'at' to look up without inserting
   // CHECK-MESSAGES-NOT: note: lock
   return n;
 }
@@ -29,6 +32,8 @@ void drop_if_present(int k) {
   if (g_counts.erase(k))
     return;
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-26]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-22]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 3 of 6 sites
   // CHECK-MESSAGES-NOT: note: lock
 }
 
@@ -37,6 +42,9 @@ void drop_if_present(int k) {
 void drop(int k) {
   DROP(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-4]]:17: note: expanded from macro 'DROP'
+  // CHECK-MESSAGES: :[[@LINE-37]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-33]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 3 of 6 sites
   // CHECK-MESSAGES-NOT: note: lock
 }
 
@@ -45,6 +53,7 @@ std::map<int, int> g_unguarded;
 void put(int k) {
   g_unguarded[k] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unguarded'
+  // CHECK-MESSAGES: :[[@LINE-4]]:20: note: 'g_unguarded' is a global with static storage duration
   // CHECK-MESSAGES-NOT: note: lock
 }
 
@@ -60,5 +69,7 @@ void posix_put(int k) {
 void posix_drop(int k) {
   g_posix.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_posix'
+  // CHECK-MESSAGES: :[[@LINE-11]]:20: note: 'g_posix' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_posix' is written with 'g_posix_mu' held at 2 of 3 sites
   // CHECK-MESSAGES-NOT: note: lock
 }

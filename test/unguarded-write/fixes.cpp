@@ -26,7 +26,11 @@ void forget(int k) {
 void reset(int k) {
   g_counts.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: lock 'g_counts_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-19]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-15]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 6 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'g_counts_mu' around the write
   // CHECK-FIXES: {{^}}void reset(int k) {{{$}}
   // CHECK-FIXES-NEXT: {{^}}  {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    std::scoped_lock lock(g_counts_mu);{{$}}
@@ -37,13 +41,22 @@ void reset(int k) {
 // Sharing its line with other code, it gets a block on that line.
 void put(int k) { g_counts[k] = 1; }
 // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: write to shared map 'g_counts'
-// CHECK-MESSAGES: :[[@LINE-2]]:19: note: lock 'g_counts_mu' around the write
+// CHECK-MESSAGES: :[[@LINE-2]]:19: note: FIX-IT applied suggested code changes
+// CHECK-MESSAGES: :[[@LINE-3]]:35: note: FIX-IT applied suggested code changes
+// CHECK-MESSAGES: :[[@LINE-34]]:20: note: 'g_counts' is a global with static storage duration
+// CHECK-MESSAGES: :[[@LINE-30]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 6 sites
+// CHECK-MESSAGES: :[[@LINE-6]]:19: note: lock 'g_counts_mu' around the write
 // CHECK-FIXES: {{^}}void put(int k) { { std::scoped_lock lock(g_counts_mu); g_counts[k] = 1; } }{{$}}
 
 // The body of an if without braces.
 void drop_if(bool really, int k) {
   if (really) g_counts.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-45]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-41]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 6 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:15: note: lock 'g_counts_mu' around the write
   // CHECK-FIXES: {{^}}  if (really) { std::scoped_lock lock(g_counts_mu); g_counts.erase(k); }{{$}}
 }
 
@@ -52,6 +65,11 @@ int lock(int);
 void relock(int k) {
   g_counts[lock(k)] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_counts'
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:25: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-58]]:20: note: 'g_counts' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-54]]:3: note: 'g_counts' is written with 'g_counts_mu' held at 2 of 6 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'g_counts_mu' around the write
   // CHECK-FIXES: {{^}}    std::scoped_lock guard(g_counts_mu);{{$}}
   // CHECK-FIXES-NEXT: {{^}}    g_counts[lock(k)] = 2;{{$}}
 }
@@ -72,7 +90,11 @@ void route_again(int k) {
 void unroute(int k) {
   app::g_routes.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_routes'
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: lock 'app::g_routes_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-16]]:20: note: 'g_routes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'g_routes' is written with 'g_routes_mu' held at 2 of 3 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'app::g_routes_mu' around the write
   // CHECK-FIXES: {{^}}    std::scoped_lock lock(app::g_routes_mu);{{$}}
 }
 
@@ -90,7 +112,11 @@ public:
   void clear() {
     entries_.clear();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'entries_'
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: lock 'mu_' around the write
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: FIX-IT applied suggested code changes
+    // CHECK-MESSAGES: :[[@LINE-3]]:22: note: FIX-IT applied suggested code changes
+    // CHECK-MESSAGES: :[[@LINE+11]]:22: note: 'entries_' is a member that its class guards with a mutex
+    // CHECK-MESSAGES: :[[@LINE-12]]:5: note: 'entries_' is written with 'mu_' held at 2 of 3 sites
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: lock 'mu_' around the write
     // CHECK-FIXES: {{^}}    {{{$}}
     // CHECK-FIXES-NEXT: {{^}}      std::scoped_lock lock(mu_);{{$}}
     // CHECK-FIXES-NEXT: {{^}}      entries_.clear();{{$}}
@@ -120,13 +146,20 @@ void insert_under_read_lock(int k) {
   if (!g_table.count(k))
     g_table[k] = 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_table' holds 'g_table_mu' only shared; a write needs it exclusively
-  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: hold 'g_table_mu' exclusively: make its guard a 'std::unique_lock'
+  // CHECK-MESSAGES: :[[@LINE-5]]:8: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-18]]:20: note: 'g_table' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-10]]:3: note: 'g_table' is written with 'g_table_mu' held at 1 of 3 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: hold 'g_table_mu' exclusively: make its guard a 'std::unique_lock'
 }
 void insert_deduced(int k) {
   std::shared_lock reader(g_table_mu);
   // CHECK-FIXES: {{^}}  std::unique_lock reader(g_table_mu);{{$}}
   g_table.emplace(k, 2);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_table' holds 'g_table_mu' only shared
+  // CHECK-MESSAGES: :[[@LINE-4]]:8: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-28]]:20: note: 'g_table' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-20]]:3: note: 'g_table' is written with 'g_table_mu' held at 1 of 3 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: hold 'g_table_mu' exclusively: make its guard a 'std::unique_lock'
 }
 
 // A helper called with and without the lock: the call gets the block.
@@ -148,7 +181,11 @@ void remember_twice(int k) {
 void remember_unlocked(int k) {
   remember(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'remember' writes shared map 'g_seen' without holding 'g_seen_mu'
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: lock 'g_seen_mu' around the call
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: FIX-IT applied suggested code changes
+  // CHECK-MESSAGES: :[[@LINE-14]]:31: note: 'remember' writes 'g_seen' here
+  // CHECK-MESSAGES: :[[@LINE-12]]:3: note: other calls of 'remember' hold 'g_seen_mu'
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: lock 'g_seen_mu' around the call
   // CHECK-FIXES: {{^}}    std::scoped_lock lock(g_seen_mu);{{$}}
   // CHECK-FIXES-NEXT: {{^}}    remember(k);{{$}}
 }

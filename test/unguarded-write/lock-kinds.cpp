@@ -103,7 +103,10 @@ void unique_lock_relocked() {
   lock.unlock();
   g_map.erase(5);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-96]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-82]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 26 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
   lock.lock();
   g_map.erase(6);
 }
@@ -113,6 +116,9 @@ void unique_lock_deferred() {
   std::unique_lock<std::mutex> lock(g_mu, std::defer_lock);
   g_map.erase(7);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-109]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-94]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 26 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   lock.lock();
   g_map.erase(8);
 }
@@ -125,7 +131,10 @@ void guard_in_nested_scope() {
   }
   g_map[10] = 10;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-124]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here, where 'guard' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-110]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 26 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // Another name for a mutex is the same mutex.
@@ -136,7 +145,10 @@ void through_reference() {
   g_mu.unlock();
   g_map[12] = 12;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-138]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-124]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 26 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // A temporary guard unlocks at the end of its full expression.
@@ -144,7 +156,10 @@ void temporary_guard() {
   std::lock_guard<std::mutex>{g_mu};
   g_map[13] = 13;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:35: note: 'g_mu' is released here, at the end of the full expression that created the temporary guard
+  // CHECK-MESSAGES: :[[@LINE-149]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:35: note: 'g_mu' is released here, at the end of the full expression that created the temporary guard
+  // CHECK-MESSAGES: :[[@LINE-135]]:3: note: 'g_map' is written with 'g_mu' held at 12 of 26 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // Within the full expression, the temporary still holds the mutex.

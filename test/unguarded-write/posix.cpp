@@ -15,7 +15,9 @@ void mutex_lock(int k) {
   pthread_mutex_unlock(&g_mu);
   g_map.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-10]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: 'g_map' is written with 'g_mu' held at 4 of 9 sites
 }
 
 void mutex_trylock(int k) {
@@ -34,6 +36,9 @@ void mutex_trylock(int k) {
   if (pthread_mutex_trylock(&g_mu)) {
     g_map[k] = k;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'g_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-27]]:3: note: 'g_map' is written with 'g_mu' held at 4 of 9 sites
   }
 }
 
@@ -44,6 +49,8 @@ void rwlock(int k) {
   pthread_rwlock_rdlock(&g_rw);
   g_map.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' holds 'g_rw' only shared; a write needs it exclusively
+  // CHECK-MESSAGES: :[[@LINE-44]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-39]]:3: note: 'g_map' is written with 'g_mu' held at 4 of 9 sites
   pthread_rwlock_unlock(&g_rw);
 }
 

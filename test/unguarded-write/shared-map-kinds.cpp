@@ -75,16 +75,22 @@ std::unordered_multiset<int> g_unordered_multiset;
 void every_container_kind(int k) {
   g_multimap.insert({k, 1});
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_multimap'
+  // CHECK-MESSAGES: :[[@LINE-9]]:25: note: 'g_multimap' is a global with static storage duration
   g_unordered_multimap.insert({k, 1});
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_multimap'
+  // CHECK-MESSAGES: :[[@LINE-11]]:35: note: 'g_unordered_multimap' is a global with static storage duration
   g_set.insert(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_set'
+  // CHECK-MESSAGES: :[[@LINE-13]]:15: note: 'g_set' is a global with static storage duration
   g_multiset.insert(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_multiset'
+  // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_multiset' is a global with static storage duration
   g_unordered_set.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_set'
+  // CHECK-MESSAGES: :[[@LINE-17]]:25: note: 'g_unordered_set' is a global with static storage duration
   g_unordered_multiset.clear();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_multiset'
+  // CHECK-MESSAGES: :[[@LINE-19]]:30: note: 'g_unordered_multiset' is a global with static storage duration
 }
 
 // Static data members, however they are named.
@@ -103,8 +109,10 @@ std::map<int, int> Cache::entries;
 void static_member_spellings(Cache &c, int k) {
   Cache::entries.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'Cache::entries'
+  // CHECK-MESSAGES: :[[@LINE-14]]:29: note: 'Cache::entries' is a static data member, shared by every instance
   c.entries.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'Cache::entries'
+  // CHECK-MESSAGES: :[[@LINE-17]]:29: note: 'Cache::entries' is a static data member, shared by every instance
 }
 
 void function_local_static(int k) {

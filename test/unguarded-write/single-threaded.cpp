@@ -23,6 +23,9 @@ static void load_config() { g_config[1] = 1; }
 static void reload_config() {
   g_config[1] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_config' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-5]]:20: note: 'g_config' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+12]]:26: note: 'g_config' is accessed with 'g_mu' held here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 
 std::once_flag g_once;
@@ -42,6 +45,9 @@ int main() {
   std::thread t(worker);
   g_config[3] = 3;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_config' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-27]]:20: note: 'g_config' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-10]]:26: note: 'g_config' is accessed with 'g_mu' held here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   reload_config();
   t.join();
 }

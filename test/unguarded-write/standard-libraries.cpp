@@ -16,6 +16,9 @@ std::mutex g_mu;
 void unguarded(int k) {
   g_map[k] = k;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-6]]:30: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'g_map' is written with 'g_mu' held at {{[0-9]+}} of {{[0-9]+}} sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 
 void guarded(int k) {
@@ -37,6 +40,9 @@ void scoped(int k) {
 void deduced(int k) {
   g_map.insert_or_assign(k, 1);
   // CXX17: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CXX17: :[[@LINE-30]]:30: note: 'g_map' is a global with static storage duration
+  // CXX17: :[[@LINE-18]]:3: note: 'g_map' is written with 'g_mu' held at {{[0-9]+}} of {{[0-9]+}} sites
+  // CXX17: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 #endif
 
@@ -45,6 +51,9 @@ void joined_thread() {
   std::jthread worker([] {
     g_map[0] = 0;
     // CXX20: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CXX20: :[[@LINE-41]]:30: note: 'g_map' is a global with static storage duration
+    // CXX20: :[[@LINE-29]]:3: note: 'g_map' is written with 'g_mu' held at {{[0-9]+}} of {{[0-9]+}} sites
+    // CXX20: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
   });
 }
 #endif

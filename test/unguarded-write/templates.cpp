@@ -11,6 +11,9 @@ std::mutex g_mu;
 template <typename T> void record(const T &) {
   g_sizes[sizeof(T)] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-6]]:20: note: 'g_sizes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+31]]:3: note: 'g_sizes' is written with 'g_mu' held at 1 of 4 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 
 // Each specialization has a map of its own, written at one site.
@@ -19,6 +22,7 @@ template <typename T> struct Registry {
   void add(int k, T v) {
     entries[k] = v;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'Registry::entries' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-4]]:27: note: 'Registry::entries' is a static data member, shared by every instance
   }
 };
 template <typename T> std::map<int, T> Registry<T>::entries;
@@ -28,7 +32,13 @@ template <typename T> std::map<int, T> Registry<T>::entries;
 template <typename T> void insert_then_assign(const T &) {
   g_sizes.insert({sizeof(T), 1}).first->second = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_sizes' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-27]]:20: note: 'g_sizes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+10]]:3: note: 'g_sizes' is written with 'g_mu' held at 1 of 4 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_sizes' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'g_sizes' is written with 'g_mu' held at 1 of 4 sites
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: lock 'g_mu' around the write
 }
 
 template <typename T> void record_locked(const T &) {

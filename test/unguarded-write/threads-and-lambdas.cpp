@@ -20,7 +20,13 @@ void spawn_under_lock() {
   std::thread worker([] {
     g_map[1] = 1;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
-    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-8]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE+119]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
+    // POOL: :[[@LINE-5]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-12]]:20: note: 'g_map' is a global with static storage duration
+    // POOL: :[[@LINE+115]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+    // POOL: :[[@LINE-8]]:5: note: lock 'g_mu' around the write
   });
   worker.join();
 }
@@ -46,19 +52,37 @@ void called_in_place(int k) {
 void entry_function() {
   g_map[5] = 5;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // POOL: :[[@LINE-2]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-40]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+87]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // POOL: :[[@LINE-5]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // POOL: :[[@LINE-44]]:20: note: 'g_map' is a global with static storage duration
+  // POOL: :[[@LINE+83]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+  // POOL: :[[@LINE-8]]:3: note: lock 'g_mu' around the write
 }
 struct Functor {
   void operator()() const {
     g_map[6] = 6;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
-    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-52]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE+75]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
+    // POOL: :[[@LINE-5]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-56]]:20: note: 'g_map' is a global with static storage duration
+    // POOL: :[[@LINE+71]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+    // POOL: :[[@LINE-8]]:5: note: lock 'g_mu' around the write
   }
 };
 void *posix_entry(void *) {
   g_map[7] = 7;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // POOL: :[[@LINE-2]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-64]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+63]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // POOL: :[[@LINE-5]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // POOL: :[[@LINE-68]]:20: note: 'g_map' is a global with static storage duration
+  // POOL: :[[@LINE+59]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+  // POOL: :[[@LINE-8]]:3: note: lock 'g_mu' around the write
   return nullptr;
 }
 void start_all() {
@@ -71,12 +95,24 @@ void start_all() {
   std::async(std::launch::async, [] {
     g_map[8] = 8;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
-    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-83]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE+44]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
+    // POOL: :[[@LINE-5]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-87]]:20: note: 'g_map' is a global with static storage duration
+    // POOL: :[[@LINE+40]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+    // POOL: :[[@LINE-8]]:5: note: lock 'g_mu' around the write
   });
   std::jthread c([] {
     g_map[9] = 9;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
-    // POOL: :[[@LINE-2]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-94]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE+33]]:5: note: 'g_map' is written with 'g_mu' held at 6 of 12 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
+    // POOL: :[[@LINE-5]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-98]]:20: note: 'g_map' is a global with static storage duration
+    // POOL: :[[@LINE+29]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+    // POOL: :[[@LINE-8]]:5: note: lock 'g_mu' around the write
   });
 }
 
@@ -92,6 +128,9 @@ void submit_work(app::ThreadPool &pool) {
   pool.submit([] {
     g_map[10] = 10;
     // POOL: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // POOL: :[[@LINE-116]]:20: note: 'g_map' is a global with static storage duration
+    // POOL: :[[@LINE+11]]:5: note: 'g_map' is written with 'g_mu' held at 5 of 12 sites
+    // POOL: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
   });
 }
 

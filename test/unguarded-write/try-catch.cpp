@@ -18,6 +18,9 @@ void guard_inside_try(int k) {
   } catch (...) {
     g_map.erase(k);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-12]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'g_map' is written with 'g_mu' held at 8 of 10 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
   }
 }
 
@@ -29,6 +32,9 @@ void lock_inside_try(int k) {
   } catch (...) {
     g_map.erase(k);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-26]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-20]]:5: note: 'g_map' is written with 'g_mu' held at 8 of 10 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
   }
 }
 

@@ -18,6 +18,9 @@ void if_try_lock() {
   } else {
     g_map[2] = 2;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-13]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'g_map' is written with 'g_mu' held at 9 of 13 sites
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: lock 'g_mu' around the write
   }
 }
 
@@ -84,6 +87,10 @@ void try_lock_many() {
   if (std::try_lock(g_mu, g_other) == 0) {
     g_map[12] = 12; // 0 means the first mutex could not be locked.
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map' is not protected by a mutex
+    // CHECK-MESSAGES: :[[@LINE-82]]:20: note: 'g_map' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-7]]:5: note: 'g_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-76]]:5: note: 'g_map' is written with 'g_mu' held at 9 of 13 sites
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: lock 'g_mu' around the write
   }
 }
 

@@ -32,6 +32,9 @@ static_assert(Clearable<std::map<int, int>>);
 void evaluated() {
   g_map.erase(6);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-26]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-22]]:3: note: 'g_map' is written with 'g_mu' held at 1 of 2 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
 }
 
 int main() {

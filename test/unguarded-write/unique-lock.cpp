@@ -14,6 +14,9 @@ void deferred() {
   std::unique_lock<std::mutex> lock(g_mu, std::defer_lock);
   g_map[1] = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-7]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE+3]]:3: note: 'g_map' is written with 'g_mu' held at 13 of 18 sites
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
   lock.lock();
   g_map[2] = 2;
 }
@@ -26,6 +29,10 @@ void tried() {
     g_map[4] = 4;
   g_map[5] = 5;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
+  // CHECK-MESSAGES: :[[@LINE-22]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'g_mu' is not held when this condition is false
+  // CHECK-MESSAGES: :[[@LINE-13]]:3: note: 'g_map' is written with 'g_mu' held at 13 of 18 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
   if (!lock.owns_lock())
     return;
   g_map[6] = 6;
@@ -43,7 +50,10 @@ void unlocked_and_relocked() {
   lock.unlock();
   g_map[9] = 9;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-43]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-34]]:3: note: 'g_map' is written with 'g_mu' held at 13 of 18 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
   lock.lock();
   g_map[10] = 10;
 }
@@ -67,7 +77,10 @@ void moved_into_another_guard() {
   }
   g_map[13] = 13;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here, where 'second' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-70]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here, where 'second' goes out of scope
+  // CHECK-MESSAGES: :[[@LINE-61]]:3: note: 'g_map' is written with 'g_mu' held at 13 of 18 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 // Move assignment hands the lock to the outer guard; the moved-from inner
@@ -82,7 +95,10 @@ void moved_out_of_scope() {
   outer = std::unique_lock<std::mutex>();
   g_map[18] = 18;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map' is not protected by a mutex
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-88]]:20: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'g_mu' is released here
+  // CHECK-MESSAGES: :[[@LINE-79]]:3: note: 'g_map' is written with 'g_mu' held at 13 of 18 sites
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: lock 'g_mu' around the write
 }
 
 std::unique_lock<std::mutex> acquire_named() {

@@ -18,6 +18,7 @@ void subscript_assigned(int k) {
 void subscript_incremented(int k) {
   ++g_map[k];
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-13]]:30: note: 'g_map' is a global with static storage duration
 }
 
 // operator[] inserts a missing key even where its result is only read: the
@@ -25,32 +26,44 @@ void subscript_incremented(int k) {
 int subscript_only_read(int k) {
   return g_map[k];
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: write to shared map 'g_map'
-  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'operator[]' inserts a default-constructed element when the key is missing, so it writes even where its result is only read; use 'find' or 'at' to look up without inserting
+  // CHECK-MESSAGES: :[[@LINE-21]]:30: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: 'operator[]' inserts a default-constructed element when the key is missing, so it writes even where its result is only read; use 'find' or 'at' to look up without inserting
 }
 
 void modifiers(int k, std::unordered_map<int, int>::const_iterator it) {
   g_map.insert({k, 1});
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-28]]:30: note: 'g_map' is a global with static storage duration
   g_map.insert_or_assign(k, 2);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-31]]:30: note: 'g_map' is a global with static storage duration
   g_map.emplace(k, 3);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-34]]:30: note: 'g_map' is a global with static storage duration
   g_map.emplace_hint(it, k, 4);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-37]]:30: note: 'g_map' is a global with static storage duration
   g_map.try_emplace(k, 5);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-40]]:30: note: 'g_map' is a global with static storage duration
   g_map.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-43]]:30: note: 'g_map' is a global with static storage duration
   g_map.erase(it);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-46]]:30: note: 'g_map' is a global with static storage duration
   g_map.clear();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-49]]:30: note: 'g_map' is a global with static storage duration
   g_map.extract(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-52]]:30: note: 'g_map' is a global with static storage duration
   g_map.rehash(64);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-55]]:30: note: 'g_map' is a global with static storage duration
   g_map.reserve(64);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-58]]:30: note: 'g_map' is a global with static storage duration
 }
 
 // swap and merge change both maps.
@@ -58,20 +71,25 @@ void swaps() {
   std::unordered_map<int, int> mine;
   g_map.swap(mine);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-66]]:30: note: 'g_map' is a global with static storage duration
   mine.swap(g_other);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_other'
   // CHECK-MESSAGES: write-kinds.cpp:9:30: note: 'g_other' is a global with static storage duration
   mine.merge(g_map);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-72]]:30: note: 'g_map' is a global with static storage duration
   std::swap(g_map, mine);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-75]]:30: note: 'g_map' is a global with static storage duration
 }
 
 void assignment_and_free_functions() {
   g_map = local_copy();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-81]]:30: note: 'g_map' is a global with static storage duration
   std::erase_if(g_map, [](const auto &) { return true; });
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_map'
+  // CHECK-MESSAGES: :[[@LINE-84]]:30: note: 'g_map' is a global with static storage duration
 }
 
 // Reads race only with writes; this check reports writes alone.
