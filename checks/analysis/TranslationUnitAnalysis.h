@@ -1,11 +1,20 @@
 //===--- TranslationUnitAnalysis.h - Facts in their context -----*- C++ -*-===//
 //
-// Analyses the functions of a translation unit in the context a reviewer
-// would use: the locks held at every call of a function, the functions
-// handed to threads (which start with no lock held), the single-threaded
-// phases (static initialisation, `main` before its first thread, functions
-// called only from there, `std::call_once`), lock wrappers summarised from
-// their bodies, and each map's guarding mutex with the evidence for it.
+// Answers: what holds at each access to a map in the context a reviewer
+// would use, and so which accesses are mistakes. The context of a function
+// is what every call of it holds (solved over the call graph to a fixed
+// point, recursion included), whether other threads may run (not in static
+// initialisation, not in `main` before its first thread, not in functions
+// called only from there, not in a `std::call_once` body), and what its
+// `requires_capability` attribute says. The instantiations of a template are
+// merged into one access per source site. The analysis of a unit runs on a
+// thread with a stack of its own.
+//
+// Leaves out: the call graph itself (CallGraph.h), lock wrappers
+// (LockWrappers.h), the locks within one function (FunctionAnalysis.h),
+// guards (GuardInference.h) and what is reported (Findings.h). A function's
+// callers in other translation units are not seen: a function with external
+// linkage that no code of the unit calls is analysed with no lock held.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,374 @@
+//===--- CallGraph.cpp - Who calls whom, and on which thread --------------===//
+
+#include "checks/analysis/CallGraph.h"
+#include "checks/analysis/Compat.h"
+#include "checks/analysis/OwnCode.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include <functional>
+
+using namespace clang;
+
+namespace mapguard {
+
+namespace {
+
+/// Whether \p D, and what it contains, lies in a system header.
+static bool inSystemHeader(const Decl *D, const SourceManager &SM) {
+  SourceLocation Loc = D->getLocation();
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+/// Whether \p F is code of its own to analyse.
+static bool isAnalysable(const FunctionDecl *F) {
+  return F && F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+         !F->isInvalidDecl() && !F->isDefaulted();
+}
+
+/// Collects the functions with bodies, lambdas and static initialisers of
+/// the translation unit outside system headers. Function bodies are not
+/// walked here: the one walk of each body (scan) finds the lambdas and local
+/// classes in it.
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  explicit Collector(const SourceManager &SM) : SM(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D, SM))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool TraverseStmt(Stmt *S) {
+    if (S && Bodies.count(S))
+      return true;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+  // Types hold no code to analyse (a lambda in a decltype is not run).
+  // Variadic: LLVM 22 added a TraverseQualifier parameter to these.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
+  template <typename... Rest> bool TraverseType(QualType, Rest...) {
+    return true;
+  }
+  template <typename... Rest>
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc, Rest...) {
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    // A template's own body is not analysed (its instantiations are), and
+    // not walked either.
+    if (F->doesThisDeclarationHaveABody())
+      Bodies.insert(F->getBody());
+    if (isAnalysable(F))
+      Functions.push_back(F);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    CXXMethodDecl *Op = L->getCallOperator();
+    if (Op && !Op->isDependentContext() && !Op->isInvalidDecl())
+      Functions.push_back(Op);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    // Namespace-scope and static-member initialisers run before `main`;
+    // a function-local static's runs on whichever thread gets there first.
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->getInit() &&
+        !V->getDeclContext()->isDependentContext() && !V->isInvalidDecl())
+      StaticInits.push_back(V->getInit());
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+  std::vector<const Expr *> StaticInits;
+
+private:
+  const SourceManager &SM;
+  llvm::DenseSet<const Stmt *> Bodies;
+};
+
+} // namespace
+
+bool FunctionNode::listensToCallers() const {
+  return !ThreadEntry && !Escapes && !Decl->isMain();
+}
+
+CallGraph::CallGraph(ASTContext &Ctx, const MapModel &Maps,
+                     const NameSet &ThreadStarters)
+    : Ctx(Ctx), Maps(Maps), ThreadStarters(ThreadStarters) {}
+
+void CallGraph::build() {
+  collect();
+  propagate();
+}
+
+FunctionNode *CallGraph::node(const FunctionDecl *F) {
+  if (!F)
+    return nullptr;
+  auto It = NodeOf.find(F->getCanonicalDecl());
+  if (It != NodeOf.end())
+    return &Nodes[It->second];
+  return Collecting ? discover(F) : nullptr;
+}
+
+unsigned CallGraph::indexOf(const FunctionNode &N) const {
+  return NodeOf.lookup(N.Decl->getCanonicalDecl());
+}
+
+bool CallGraph::startsThread(const FunctionDecl *Callee) const {
+  if (ThreadStarters.contains(Callee))
+    return true;
+  // `threads.emplace_back(worker, i)`: a container of threads constructs
+  // one from the arguments.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getIdentifier() ||
+      !startsWith(Method->getName(), "emplace"))
+    return false;
+  const auto *Container =
+      dyn_cast<ClassTemplateSpecializationDecl>(Method->getParent());
+  if (!Container || Container->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &Element = Container->getTemplateArgs()[0];
+  return Element.getKind() == TemplateArgument::Type &&
+         ThreadStarters.containsClassOf(Element.getAsType());
+}
+
+bool CallGraph::startsThread(const CXXConstructExpr &Construct) const {
+  return ThreadStarters.contains(Construct.getConstructor()->getParent()) ||
+         ThreadStarters.contains(Construct.getConstructor());
+}
+
+unsigned CallGraph::addNode(const FunctionDecl *F) {
+  auto [It, Inserted] = NodeOf.try_emplace(F->getCanonicalDecl(), Nodes.size());
+  if (Inserted) {
+    Nodes.emplace_back();
+    FunctionNode &N = Nodes.back();
+    N.Decl = F;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      N.Escapes |= Method->isVirtual();
+    Unwalked.push_back(It->second);
+  }
+  return It->second;
+}
+
+/// A function met in a body being walked: a lambda, or a method of a local
+/// class (collected whole, for its methods call each other).
+FunctionNode *CallGraph::discover(const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!Method || !Method->getParent()->isLocalClass())
+    return nullptr;
+  if (!Method->getParent()->isLambda()) {
+    Collector C(Ctx.getSourceManager());
+    C.TraverseDecl(const_cast<CXXRecordDecl *>(Method->getParent()));
+    for (const FunctionDecl *Found : C.Functions)
+      addNode(Found);
+  } else if (isAnalysable(F)) {
+    addNode(F);
+  }
+  auto It = NodeOf.find(F->getCanonicalDecl());
+  return It == NodeOf.end() ? nullptr : &Nodes[It->second];
+}
+
+void CallGraph::collect() {
+  Collector C(Ctx.getSourceManager());
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Collecting = true;
+  for (const FunctionDecl *F : C.Functions)
+    addNode(F);
+  // One walk of each body: its accesses and calls, and the lambdas and
+  // local classes in it, which are walked in turn. Then the calls made while
+  // initialising globals, before `main`.
+  auto WalkPending = [&] {
+    while (!Unwalked.empty()) {
+      unsigned I = Unwalked.back();
+      Unwalked.pop_back();
+      scan(&Nodes[I], nullptr);
+    }
+  };
+  WalkPending();
+  for (const Expr *Init : C.StaticInits)
+    scan(nullptr, Init);
+  WalkPending();
+  Collecting = false;
+}
+
+const FunctionDecl *CallGraph::callableOf(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return callableOf(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      return callableOf(Construct->getArg(0), Depth + 1);
+    // A functor: its call operator runs.
+    if (const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl())
+      for (const CXXMethodDecl *Method : Class->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          return definitionOf(Method);
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_AddrOf
+               ? callableOf(UO->getSubExpr(), Depth + 1)
+               : nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return definitionOf(F);
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->isLocalVarDecl() && Var->getInit())
+        return callableOf(Var->getInit(), Depth + 1);
+    if (const auto *Class = Ref->getType()->getAsCXXRecordDecl())
+      for (const CXXMethodDecl *Method : Class->methods())
+        if (Method->getOverloadedOperator() == OO_Call)
+          return definitionOf(Method);
+  }
+  return nullptr;
+}
+
+/// Walks the code of \p Owner (or the static initialiser \p Root) once, for
+/// its accesses to maps and what the call graph needs: calls, lambdas,
+/// thread starts, `std::call_once`, functions whose address escapes.
+void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
+  llvm::DenseSet<const Expr *> Callees;
+  MapAccessCollector Accesses(Maps, Ctx);
+  auto AddCall = [&](const FunctionDecl *Callee, const Expr *Site) {
+    FunctionNode *Target = node(Callee);
+    if (!Target)
+      return;
+    ++Target->IncomingEdges;
+    if (Owner)
+      Owner->Calls.push_back({Target->Decl, Site});
+    else
+      StaticInitCalls[Target->Decl].push_back(Site);
+  };
+  auto StartThreads = [&](llvm::ArrayRef<const Expr *> Args) {
+    if (Owner)
+      Owner->StartsThreads = true;
+    for (const Expr *Arg : Args)
+      if (FunctionNode *Entry = node(callableOf(Arg)))
+        Entry->ThreadEntry = true;
+  };
+  auto Visit = [&](const Stmt *S) {
+    if (Owner)
+      Accesses.visit(S);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      AddCall(Lambda->getCallOperator(), Lambda);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
+      llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+      if (Callee && startsThread(Callee))
+        StartThreads(Args);
+      // std::call_once, and the libraries' own (absl::call_once, protobuf's
+      // internal::call_once, which forward to it): a flag, then the
+      // callable. A function of that name with another shape is a call.
+      else if (Callee && Callee->getIdentifier() &&
+               Callee->getName() == "call_once" && Args.size() >= 2) {
+        for (const Expr *Arg : Args.drop_front())
+          if (FunctionNode *Once = node(callableOf(Arg)))
+            Once->OnceBody = true;
+      }
+      AddCall(Callee, Call);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      if (startsThread(*Construct))
+        StartThreads(llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                  Construct->getNumArgs()));
+      AddCall(Construct->getConstructor(), Construct);
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      // A function named other than as a callee escapes: a callback.
+      if (!Callees.count(Ref))
+        if (FunctionNode *Target = node(dyn_cast<FunctionDecl>(Ref->getDecl())))
+          Target->Escapes = true;
+    }
+  };
+  if (Owner) {
+    walkOwnCode(*Owner->Decl, Visit);
+    Owner->Accesses = Accesses.take();
+    Owner->AccessesMaps = !Owner->Accesses.empty();
+  } else {
+    walkOwnCode(Root, Visit);
+  }
+}
+
+void CallGraph::propagate() {
+  // Who starts threads, through calls.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (FunctionNode &N : Nodes)
+      if (!N.StartsThreads)
+        for (auto &[Callee, Site] : N.Calls)
+          if (node(Callee)->StartsThreads && !isa<LambdaExpr>(Site)) {
+            N.StartsThreads = Changed = true;
+            break;
+          }
+  }
+  // The functions to analyse: those that access maps, and their callers
+  // where the callee's context comes from its callers (not a thread's entry,
+  // a function called from elsewhere too, or `main`).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Callers;
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+    for (auto &[Callee, Site] : Nodes[I].Calls)
+      Callers[Callee].push_back(I);
+  llvm::SmallVector<unsigned, 16> Work;
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+    if (Nodes[I].AccessesMaps) {
+      Nodes[I].Relevant = true;
+      Work.push_back(I);
+    }
+  while (!Work.empty()) {
+    unsigned I = Work.pop_back_val();
+    if (!Nodes[I].listensToCallers())
+      continue;
+    for (unsigned Caller : Callers[Nodes[I].Decl])
+      if (!Nodes[Caller].Relevant) {
+        Nodes[Caller].Relevant = true;
+        Work.push_back(Caller);
+      }
+  }
+  // Each relevant function's callers, once each.
+  for (FunctionNode &N : Nodes) {
+    if (!N.Relevant)
+      continue;
+    llvm::SmallVector<unsigned, 2> &Mine = Callers[N.Decl];
+    llvm::sort(Mine);
+    Mine.erase(std::unique(Mine.begin(), Mine.end()), Mine.end());
+    N.Callers.assign(Mine.begin(), Mine.end());
+  }
+}
+
+std::vector<unsigned> CallGraph::callersFirst() {
+  llvm::DenseSet<unsigned> Visited;
+  std::vector<unsigned> PostOrder;
+  std::function<void(unsigned)> Visit = [&](unsigned I) {
+    if (!Visited.insert(I).second)
+      return;
+    for (auto &[Callee, Site] : Nodes[I].Calls)
+      if (FunctionNode *Target = node(Callee); Target && Target->Relevant)
+        Visit(indexOf(*Target));
+    PostOrder.push_back(I);
+  };
+  for (unsigned I = 0, E = Nodes.size(); I != E; ++I)
+    if (Nodes[I].Relevant)
+      Visit(I);
+  return std::vector<unsigned>(PostOrder.rbegin(), PostOrder.rend());
+}
+
+} // namespace mapguard
