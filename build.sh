@@ -26,6 +26,7 @@ case "$action" in
 esac
 
 packages=(cmake ninja-build g++ ccache dpkg-dev git pre-commit python3 python3-jsonschema python3-yaml
+  libgtest-dev libgmock-dev
   "clang-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev" "clang-tidy-$llvm"
   "llvm-$llvm-tools")
 case "${MAPGUARD_SANITIZE:-OFF}" in

@@ -40,6 +40,10 @@ else:
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 config.substitutions.append(("%check_mapguard", check))
+if config.mapguard_unittests:
+    config.available_features.add("unittests")
+    config.substitutions.append(
+        ("%analysis_unittests", config.mapguard_unittests))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%exit_status", sys.executable + " " + os.path.join(
     config.test_source_root, "exit-status.py")))
