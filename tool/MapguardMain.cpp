@@ -2,7 +2,8 @@
 //
 // clang-tidy's own driver with the mapguard module linked in: every
 // clang-tidy flag, configuration file and NOLINT comment works. The
-// differences are the default check list, `mapguard-*`, and project runs:
+// differences are the default check list (mapguard's checks, as the
+// project's configuration enables them: DefaultChecks.h), and project runs:
 // without file names, or with one of mapguard's own options, it checks many
 // files in parallel, each by running itself on one file.
 //
@@ -12,6 +13,7 @@
 #include "checks/analysis/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tool/CommandLine.h"
+#include "tool/DefaultChecks.h"
 #include "tool/ProjectRun.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -30,11 +32,6 @@ extern volatile int MapguardModuleAnchorSource;
 // Printed at the end of --help, after clang-tidy's own options.
 static llvm::cl::extrahelp ProjectHelp(mapguard::ProjectOptionsHelp);
 static int MapguardModuleAnchorDestination = MapguardModuleAnchorSource;
-
-// clang-tidy's default list enables the static analyzer, which is slow and
-// not what a user of mapguard asked for. A `.clang-tidy` file's `Checks` still
-// apply: clang-tidy appends command-line checks after the file's.
-static const char DefaultChecks[] = "--checks=-clang-analyzer-*,mapguard-*";
 
 /// The compilation database that `-p` names, or null without `-p`.
 /// clang-tidy runs without compiler flags when `-p` names a folder without a
@@ -108,7 +105,11 @@ int main(int Argc, const char **Argv) {
         Argv[0], reinterpret_cast<void *>(&invokedAsClangTidy));
     return mapguard::runProject(*CommandLine, Database->get(), Executable);
   }
-  if (!CommandLine->has("checks"))
-    Args.insert(Args.begin() + 1, DefaultChecks);
+  // mapguard's checks only, as the project's configuration enables them.
+  std::string Checks;
+  if (!CommandLine->has("checks")) {
+    Checks = "--checks=" + mapguard::defaultChecks(*CommandLine);
+    Args.insert(Args.begin() + 1, Checks.c_str());
+  }
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -1,0 +1,72 @@
+//===--- DefaultChecks.cpp - Which checks mapguard runs by default --------===//
+
+#include "tool/DefaultChecks.h"
+#include "checks/analysis/Compat.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+namespace mapguard {
+
+/// The checks the configuration that applies to \p File sets.
+static std::optional<std::string>
+configuredChecks(const ToolCommandLine &CommandLine, llvm::StringRef File) {
+  using clang::tidy::ClangTidyOptions;
+  // `--config` and `--config-file` replace the files, as in clang-tidy.
+  std::optional<std::string> Text = CommandLine.value("config");
+  if (std::optional<std::string> Path = CommandLine.value("config-file")) {
+    auto Buffer = llvm::MemoryBuffer::getFile(*Path);
+    if (!Buffer)
+      return std::nullopt; // clang-tidy says what is wrong with it.
+    Text = (*Buffer)->getBuffer().str();
+  }
+  if (Text) {
+    auto Parsed = clang::tidy::parseConfiguration(
+        llvm::MemoryBufferRef(*Text, "--config"));
+    if (!Parsed)
+      return std::nullopt;
+    return Parsed->Checks ? std::optional<std::string>(*Parsed->Checks)
+                          : std::nullopt;
+  }
+  llvm::SmallString<256> Absolute(File);
+  llvm::sys::fs::make_absolute(Absolute);
+  clang::tidy::FileOptionsProvider Provider(
+      clang::tidy::ClangTidyGlobalOptions(), ClangTidyOptions(),
+      ClangTidyOptions(), llvm::vfs::getRealFileSystem());
+  ClangTidyOptions Options = Provider.getOptions(Absolute);
+  return Options.Checks ? std::optional<std::string>(*Options.Checks)
+                        : std::nullopt;
+}
+
+std::string defaultChecks(const ToolCommandLine &CommandLine) {
+  std::string Checks = "-*,mapguard-*";
+  // A project run's children each get one file; without one, the current
+  // folder's configuration applies, as to a file there.
+  std::string File = CommandLine.Files.empty() ? std::string("mapguard.cpp")
+                                               : CommandLine.Files.front();
+  std::optional<std::string> Configured = configuredChecks(CommandLine, File);
+  if (!Configured)
+    return Checks;
+  llvm::SmallVector<llvm::StringRef, 16> Entries;
+  llvm::StringRef(*Configured).split(Entries, ',');
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    // Lines of a YAML block list are separated by newlines too.
+    llvm::SmallVector<llvm::StringRef, 4> Lines;
+    Entry.split(Lines, '\n');
+    for (llvm::StringRef Glob : Lines) {
+      Glob = Glob.trim();
+      llvm::StringRef Name = Glob;
+      Name.consume_front("-");
+      if (startsWith(Name, "mapguard"))
+        Checks += "," + Glob.str();
+    }
+  }
+  return Checks;
+}
+
+} // namespace mapguard
