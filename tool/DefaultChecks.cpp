@@ -34,6 +34,13 @@ configuredChecks(const ToolCommandLine &CommandLine, llvm::StringRef File) {
   }
   llvm::SmallString<256> Absolute(File);
   llvm::sys::fs::make_absolute(Absolute);
+  // A path relative to its compile command's folder, not this one: the
+  // configuration of the current folder stands in (clang-tidy says what is
+  // wrong with the file itself).
+  if (!llvm::sys::fs::is_directory(llvm::sys::path::parent_path(Absolute))) {
+    llvm::sys::fs::current_path(Absolute);
+    llvm::sys::path::append(Absolute, "mapguard.cpp");
+  }
   clang::tidy::FileOptionsProvider Provider(
       clang::tidy::ClangTidyGlobalOptions(), ClangTidyOptions(),
       ClangTidyOptions(), llvm::vfs::getRealFileSystem());

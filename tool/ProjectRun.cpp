@@ -36,8 +36,11 @@ struct FileResult {
   std::vector<Diagnostic> Diagnostics;
   /// The checks whose warnings --warnings-as-errors made errors here.
   llvm::StringSet<> ReportedAsErrors;
-  /// Why the file could not be checked; empty if it was.
+  /// Why the file could not be checked, or was checked only as far as it
+  /// compiles; empty if it was checked whole.
   std::string Failure;
+  /// The file did not compile: it was checked as far as it parses.
+  bool CompilerErrors = false;
 };
 
 /// A temporary file removed when this goes out of scope.
@@ -222,9 +225,19 @@ static FileResult checkFile(llvm::StringRef Executable,
       llvm::any_of(Result.Diagnostics, [](const Diagnostic &D) {
         return D.DiagLevel == Diagnostic::Error;
       });
-  if (CompilerErrors)
-    Result.Failure = "compiler errors";
-  else if (Status != 0 && !ReportedErrors)
+  if (CompilerErrors) {
+    // Said plainly: the first error, which is often a flag of another
+    // compiler under -Werror, not the code.
+    const Diagnostic *First = nullptr;
+    unsigned Count = 0;
+    for (const Diagnostic &D : Result.Diagnostics)
+      if (isCompilerError(D, AsErrors) && Count++ == 0)
+        First = &D;
+    Result.CompilerErrors = true;
+    Result.Failure = "compiler error: " + First->Message.Message;
+    if (Count > 1)
+      Result.Failure += " (and " + std::to_string(Count - 1) + " more)";
+  } else if (Status != 0 && !ReportedErrors)
     Result.Failure =
         "clang-tidy failed (exit status " + std::to_string(Status) + ")";
   return Result;
@@ -338,6 +351,9 @@ mergeDiagnostics(llvm::ArrayRef<FileResult> Results) {
   return Merged;
 }
 
+/// Prints what the run found: mapguard's findings, per check, apart from
+/// the compiler's warnings and other checks' diagnostics; then the files
+/// checked only as far as they compile, and those not checked at all.
 static void printSummary(llvm::ArrayRef<FileResult> Results,
                          llvm::ArrayRef<Diagnostic> Diagnostics, double Seconds,
                          unsigned Jobs) {
@@ -345,41 +361,70 @@ static void printSummary(llvm::ArrayRef<FileResult> Results,
   for (const FileResult &Result : Results)
     for (const auto &Check : Result.ReportedAsErrors)
       ReportedAsErrors.insert(Check.getKey());
-  std::map<std::string, std::pair<unsigned, unsigned>> PerCheck;
-  unsigned Warnings = 0, Errors = 0;
+  // By name: mapguard's checks, then the rest.
+  std::map<std::string, std::pair<unsigned, unsigned>> Ours, Others;
+  unsigned Findings = 0, FindingErrors = 0, OtherCount = 0;
   for (const Diagnostic &D : Diagnostics) {
     if (isCompilerError(D, ReportedAsErrors) ||
         D.DiagLevel == Diagnostic::Remark)
       continue;
-    auto &[CheckWarnings, CheckErrors] = PerCheck[D.DiagnosticName];
-    if (D.DiagLevel == Diagnostic::Error)
-      ++CheckErrors, ++Errors;
-    else
-      ++CheckWarnings, ++Warnings;
+    bool Mine = startsWith(D.DiagnosticName, "mapguard-");
+    auto &[Warnings, Errors] = (Mine ? Ours : Others)[D.DiagnosticName];
+    ++(D.DiagLevel == Diagnostic::Error ? Errors : Warnings);
+    if (Mine) {
+      ++Findings;
+      FindingErrors += D.DiagLevel == Diagnostic::Error;
+    } else {
+      ++OtherCount;
+    }
   }
   auto Plural = [](unsigned N, llvm::StringRef Word) {
     return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
   };
+  auto PrintCounts = [](llvm::raw_ostream &OS, const auto &Counts) {
+    for (const auto &[Name, Count] : Counts) {
+      OS << "  " << llvm::format("%5u", Count.first + Count.second) << "  "
+         << Name;
+      if (Count.second)
+        OS << " (" << Count.second << " as errors)";
+      OS << "\n";
+    }
+  };
+  unsigned NotChecked = llvm::count_if(Results, [](const FileResult &R) {
+    return !R.Failure.empty() && !R.CompilerErrors;
+  });
+  unsigned Partial = llvm::count_if(
+      Results, [](const FileResult &R) { return R.CompilerErrors; });
   llvm::raw_ostream &OS = llvm::errs();
-  OS << "mapguard: " << Plural(Results.size(), "file") << " checked in "
-     << llvm::format("%.1f", Seconds) << " s with " << Plural(Jobs, "job")
-     << ": " << Plural(Warnings, "warning") << ", " << Plural(Errors, "error")
-     << "\n";
-  for (const auto &[Check, Counts] : PerCheck) {
-    OS << "  " << llvm::format("%5u", Counts.first + Counts.second) << "  "
-       << Check;
-    if (Counts.second)
-      OS << " (" << Counts.second << " as errors)";
-    OS << "\n";
+  OS << "mapguard: " << Plural(Results.size() - NotChecked, "file")
+     << " checked in " << llvm::format("%.1f", Seconds) << " s with "
+     << Plural(Jobs, "job") << ": " << Plural(Findings, "finding");
+  if (FindingErrors)
+    OS << " (" << FindingErrors << " as errors)";
+  OS << "\n";
+  PrintCounts(OS, Ours);
+  if (OtherCount) {
+    OS << "mapguard: besides, " << Plural(OtherCount, "diagnostic")
+       << " of the compiler and other checks:\n";
+    PrintCounts(OS, Others);
   }
-  unsigned Failed = llvm::count_if(
-      Results, [](const FileResult &R) { return !R.Failure.empty(); });
-  if (Failed == 0)
-    return;
-  OS << "mapguard: " << Plural(Failed, "file") << " could not be checked:\n";
-  for (const FileResult &Result : Results)
-    if (!Result.Failure.empty())
-      OS << "  " << displayPath(Result.File) << ": " << Result.Failure << "\n";
+  if (Partial) {
+    OS << "mapguard: " << Plural(Partial, "file") << " did not compile, and "
+       << (Partial == 1 ? "was" : "were") << " checked only as far as "
+       << (Partial == 1 ? "it parses" : "they parse") << ":\n";
+    for (const FileResult &Result : Results)
+      if (Result.CompilerErrors)
+        OS << "  " << displayPath(Result.File) << ": " << Result.Failure
+           << "\n";
+  }
+  if (NotChecked) {
+    OS << "mapguard: " << Plural(NotChecked, "file")
+       << " could not be checked:\n";
+    for (const FileResult &Result : Results)
+      if (!Result.Failure.empty() && !Result.CompilerErrors)
+        OS << "  " << displayPath(Result.File) << ": " << Result.Failure
+           << "\n";
+  }
 }
 
 static llvm::Error writeFixes(llvm::StringRef Path,
@@ -492,7 +537,7 @@ int runProject(const ToolCommandLine &CommandLine,
   std::vector<UncheckedFile> Unchecked;
   for (const FileResult &Result : Results)
     if (!Result.Failure.empty())
-      Unchecked.push_back({Result.File, Result.Failure});
+      Unchecked.push_back({Result.File, Result.Failure, Result.CompilerErrors});
   if (Project.SarifFile)
     if (llvm::Error Err = writeSarif(*Project.SarifFile, Diagnostics, Unchecked,
                                      Project.SarifRoot)) {

@@ -337,9 +337,13 @@ llvm::Error writeSarif(llvm::StringRef File,
     std::string Path = absolutePath(File.Path, ".");
     Notifications.push_back(llvm::json::Object{
         {"level", "error"},
-        {"message", llvm::json::Object{{"text", "'" + File.Path +
-                                                    "' could not be checked: " +
-                                                    File.Reason}}},
+        {"message",
+         llvm::json::Object{
+             {"text", "'" + File.Path +
+                          (File.Partly ? "' was checked only as far as it "
+                                         "compiles: "
+                                       : "' could not be checked: ") +
+                          File.Reason}}},
         {"locations", llvm::json::Array{llvm::json::Object{
                           {"physicalLocation",
                            llvm::json::Object{{"artifactLocation",

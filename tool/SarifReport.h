@@ -15,10 +15,13 @@
 
 namespace mapguard {
 
-/// A file the run could not check, and why.
+/// A file the run could not check, or checked only as far as it compiles,
+/// and why.
 struct UncheckedFile {
   std::string Path;
   std::string Reason;
+  /// It did not compile, and was checked as far as it parses.
+  bool Partly = false;
 };
 
 /// Writes \p Diagnostics to \p File. Paths below \p Root (the current
