@@ -95,6 +95,24 @@ int main(int Argc, const char **Argv) {
     // Wrong use, for one file as for a project run.
     return mapguard::ToolError;
   }
+  // Without -p and without `--`, clang-tidy looks for compile_commands.json
+  // in each file's folder and those above it, and without one checks the
+  // file with no flags at all: wrong include paths and defines, and
+  // findings that pass or fail by accident. Say so, and stop.
+  if (!ProjectRun && !CommandLine->has("p") &&
+      CommandLine->CompilerArgs.empty())
+    for (const std::string &File : CommandLine->Files) {
+      std::string Error;
+      if (!clang::tooling::CompilationDatabase::autoDetectFromSource(File,
+                                                                     Error)) {
+        llvm::WithColor::error(llvm::errs(), "mapguard")
+            << "no compilation database (compile_commands.json) for '" << File
+            << "' in its folder or any folder above it; pass the build "
+               "folder with -p, or the compiler flags after '--' (mapguard "
+            << File << " -- -std=c++17)\n";
+        return mapguard::ToolError;
+      }
+    }
   if (ProjectRun) {
     // Registers LLVM's signal handlers (stack trace on a crash, temporary
     // files removed on Ctrl-C) on the main thread. The first registration
