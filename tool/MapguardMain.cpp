@@ -13,15 +13,18 @@
 #include "checks/analysis/Compat.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "tool/CommandLine.h"
+#include "tool/CompilerFlags.h"
 #include "tool/DefaultChecks.h"
 #include "tool/ProjectRun.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -52,6 +55,94 @@ loadCompilationDatabase(const mapguard::ToolCommandLine &CommandLine) {
       "no compilation database (compile_commands.json) in '" + *BuildPath +
           "' or any folder above it; generate one (CMake: "
           "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON) and pass its folder with -p");
+}
+
+/// A temporary folder, removed with what it holds when this goes.
+class TempFolder {
+public:
+  static llvm::Expected<TempFolder> create() {
+    TempFolder F;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory("mapguard-db", F.Path))
+      return llvm::createStringError(EC, "cannot create a temporary folder");
+    return std::move(F);
+  }
+  TempFolder(TempFolder &&O) : Path(std::move(O.Path)) { O.Path.clear(); }
+  TempFolder &operator=(TempFolder &&O) {
+    std::swap(Path, O.Path);
+    return *this;
+  }
+  ~TempFolder() {
+    if (!Path.empty())
+      llvm::sys::fs::remove_directories(Path);
+  }
+  llvm::StringRef path() const { return Path; }
+
+private:
+  TempFolder() = default;
+  llvm::SmallString<128> Path;
+};
+
+/// Writes the commands of \p Files from \p Database, without the flags Clang
+/// does not know, to a database of their own, and says which were dropped;
+/// nothing if none was.
+static llvm::Expected<std::optional<TempFolder>>
+writeAdjustedDatabase(const clang::tooling::CompilationDatabase &Database,
+                      llvm::ArrayRef<std::string> Files) {
+  mapguard::AdjustedCommands Adjusted =
+      mapguard::dropUnknownFlags(Database, Files);
+  if (Adjusted.Dropped.empty())
+    return std::nullopt;
+  llvm::errs() << "mapguard: dropped " << Adjusted.Dropped.size()
+               << (Adjusted.Dropped.size() == 1 ? " flag" : " flags")
+               << " Clang does not know from the compilation database: "
+               << llvm::join(Adjusted.Dropped, " ") << "\n";
+  llvm::Expected<TempFolder> Folder = TempFolder::create();
+  if (!Folder)
+    return Folder.takeError();
+  llvm::json::Array Commands;
+  for (const clang::tooling::CompileCommand &C : Adjusted.Commands) {
+    llvm::json::Array Arguments;
+    for (const std::string &A : C.CommandLine)
+      Arguments.push_back(A);
+    Commands.push_back(llvm::json::Object{{"directory", C.Directory},
+                                          {"file", C.Filename},
+                                          {"arguments", std::move(Arguments)}});
+  }
+  llvm::SmallString<128> Path(Folder->path());
+  llvm::sys::path::append(Path, "compile_commands.json");
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write '%s'", Path.c_str());
+  OS << llvm::json::Value(std::move(Commands));
+  return std::optional<TempFolder>(std::move(*Folder));
+}
+
+/// \p Args with `-p` naming \p BuildPath instead of what it named.
+static llvm::SmallVector<const char *, 16>
+withBuildPath(llvm::ArrayRef<const char *> Args, llvm::StringRef BuildPath) {
+  static std::string Option;
+  Option = ("-p=" + BuildPath).str();
+  llvm::SmallVector<const char *, 16> Out;
+  bool AfterDashes = false;
+  for (size_t I = 0; I != Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (!AfterDashes && I != 0) {
+      if (A == "--") {
+        AfterDashes = true;
+      } else if (A == "-p" || A == "--p") {
+        ++I;
+        continue;
+      } else if (mapguard::startsWith(A, "-p=") ||
+                 mapguard::startsWith(A, "--p=")) {
+        continue;
+      }
+    }
+    Out.push_back(Args[I]);
+  }
+  Out.insert(Out.begin() + 1, Option.c_str());
+  return Out;
 }
 
 /// Whether the executable runs under a clang-tidy name (the installed
@@ -113,6 +204,31 @@ int main(int Argc, const char **Argv) {
         return mapguard::ToolError;
       }
     }
+  // A database written for GCC: its commands without the flags Clang does
+  // not know, from a database of their own.
+  std::optional<TempFolder> Adjusted;
+  if (!ProjectRun && CommandLine->CompilerArgs.empty() &&
+      !CommandLine->Files.empty()) {
+    std::unique_ptr<clang::tooling::CompilationDatabase> Detected;
+    const clang::tooling::CompilationDatabase *Db = Database->get();
+    std::string Error;
+    if (!Db)
+      Db =
+          (Detected = clang::tooling::CompilationDatabase::autoDetectFromSource(
+               CommandLine->Files.front(), Error))
+              .get();
+    if (Db)
+      if (llvm::Expected<std::optional<TempFolder>> Written =
+              writeAdjustedDatabase(*Db, CommandLine->Files)) {
+        Adjusted = std::move(*Written);
+      } else {
+        llvm::WithColor::error(llvm::errs(), "mapguard")
+            << llvm::toString(Written.takeError()) << "\n";
+        return mapguard::ToolError;
+      }
+    if (Adjusted)
+      Args = withBuildPath(Args, Adjusted->path());
+  }
   if (ProjectRun) {
     // Registers LLVM's signal handlers (stack trace on a crash, temporary
     // files removed on Ctrl-C) on the main thread. The first registration
