@@ -22,6 +22,10 @@ mapguard project options:
   --sarif-root=<dir>      SARIF paths are relative to <dir> (default: .)
   --progress=<when>       auto (on a terminal), always or never
 
+  mapguard --merge-sarif=<output> <log>...
+                          merge the SARIF logs of several runs (a CI
+                          matrix's shards) into one, each finding once
+
   Exit status of a project run: 0 when every file was checked and nothing
   was reported as an error; 1 when diagnostics were reported as errors
   (--warnings-as-errors); 2 when a file could not be checked (compiler

@@ -16,6 +16,7 @@
 #include "tool/CompilerFlags.h"
 #include "tool/DefaultChecks.h"
 #include "tool/ProjectRun.h"
+#include "tool/SarifMerge.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -163,6 +164,22 @@ int main(int Argc, const char **Argv) {
   if (invokedAsClangTidy(Argv[0]))
     return clang::tidy::clangTidyMain(Argc, Argv);
   llvm::cl::AddExtraVersionPrinter(printVersion);
+  // `mapguard --merge-sarif=OUT IN...`: one log for one upload.
+  if (Argc >= 2 && mapguard::startsWith(Argv[1], "--merge-sarif")) {
+    llvm::StringRef Option = Argv[1];
+    if (!Option.consume_front("--merge-sarif=") || Option.empty() || Argc < 3) {
+      llvm::WithColor::error(llvm::errs(), "mapguard")
+          << "usage: mapguard --merge-sarif=<output> <log>...\n";
+      return mapguard::ToolError;
+    }
+    std::vector<std::string> Inputs(Argv + 2, Argv + Argc);
+    if (llvm::Error Err = mapguard::mergeSarif(Option, Inputs)) {
+      llvm::WithColor::error(llvm::errs(), "mapguard")
+          << llvm::toString(std::move(Err)) << "\n";
+      return mapguard::ToolError;
+    }
+    return 0;
+  }
   // For the documentation and its test: the index of the checks.
   if (Argc == 2 && llvm::StringRef(Argv[1]) == "--print-check-index") {
     mapguard::writeCheckIndex(llvm::outs());
