@@ -68,6 +68,8 @@ run_clang_tidy = os.path.join(config.llvm_tools_dir, "run-clang-tidy")
 if os.path.exists(run_clang_tidy):
     config.available_features.add("run-clang-tidy")
     config.substitutions.append(("%run_clang_tidy", run_clang_tidy))
+if shutil.which("cmake") and shutil.which("ninja"):
+    config.available_features.add("cmake")
 if shutil.which("pre-commit") and shutil.which("git"):
     config.available_features.add("pre-commit")
 config.substitutions.append(
