@@ -159,10 +159,25 @@ static void printVersion(llvm::raw_ostream &OS) {
   OS << "mapguard version " MAPGUARD_VERSION "\n";
 }
 
+/// \p Args with Clang's resource directory (its builtin headers) of the
+/// LLVM mapguard is built against, before any the command line gives.
+static void addResourceDir(llvm::SmallVectorImpl<const char *> &Args) {
+#ifdef MAPGUARD_CLANG_RESOURCE_DIR
+  if (llvm::sys::fs::is_directory(MAPGUARD_CLANG_RESOURCE_DIR))
+    Args.insert(
+        Args.begin() + 1,
+        "--extra-arg-before=-resource-dir=" MAPGUARD_CLANG_RESOURCE_DIR);
+#endif
+}
+
 int main(int Argc, const char **Argv) {
   (void)MapguardModuleAnchorDestination;
-  if (invokedAsClangTidy(Argv[0]))
-    return clang::tidy::clangTidyMain(Argc, Argv);
+  if (invokedAsClangTidy(Argv[0])) {
+    llvm::SmallVector<const char *, 16> Args(Argv, Argv + Argc);
+    addResourceDir(Args);
+    return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
+                                      Args.data());
+  }
   llvm::cl::AddExtraVersionPrinter(printVersion);
   // `mapguard --merge-sarif=OUT IN...`: one log for one upload.
   if (Argc >= 2 && mapguard::startsWith(Argv[1], "--merge-sarif")) {
@@ -234,15 +249,16 @@ int main(int Argc, const char **Argv) {
           (Detected = clang::tooling::CompilationDatabase::autoDetectFromSource(
                CommandLine->Files.front(), Error))
               .get();
-    if (Db)
-      if (llvm::Expected<std::optional<TempFolder>> Written =
-              writeAdjustedDatabase(*Db, CommandLine->Files)) {
-        Adjusted = std::move(*Written);
-      } else {
+    if (Db) {
+      llvm::Expected<std::optional<TempFolder>> Written =
+          writeAdjustedDatabase(*Db, CommandLine->Files);
+      if (!Written) {
         llvm::WithColor::error(llvm::errs(), "mapguard")
             << llvm::toString(Written.takeError()) << "\n";
         return mapguard::ToolError;
       }
+      Adjusted = std::move(*Written);
+    }
     if (Adjusted)
       Args = withBuildPath(Args, Adjusted->path());
   }
@@ -262,5 +278,6 @@ int main(int Argc, const char **Argv) {
     Checks = "--checks=" + mapguard::defaultChecks(*CommandLine);
     Args.insert(Args.begin() + 1, Checks.c_str());
   }
+  addResourceDir(Args);
   return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Config/llvm-config.h"
 
 using namespace clang;
 
@@ -209,10 +210,15 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
       for (ObjectPath &M : Mutexes)
         Add(LockEffect::Acquire, std::move(M), Mode);
     };
+    // The older spellings; LLVM 22 made them spellings of assert_capability.
+#if LLVM_VERSION_MAJOR < 22
     for (const auto *A : Callee->specific_attrs<AssertExclusiveLockAttr>())
       ApplyMode(A, LockMode::Exclusive);
     for (const auto *A : Callee->specific_attrs<AssertSharedLockAttr>())
       ApplyMode(A, LockMode::Shared);
+#else
+    (void)ApplyMode;
+#endif
     if (Attributed)
       return;
   }
