@@ -175,12 +175,32 @@ static std::string guardName(llvm::StringRef Text) {
       return "lock" + std::to_string(N);
 }
 
+std::optional<StatementInBlock> statementInBlock(const Expr *Site,
+                                                 ASTContext &Ctx) {
+  const Stmt *S = wrappableStatement(Site, Ctx);
+  const auto *Block =
+      S ? dyn_cast_or_null<CompoundStmt>(parentStatement(*S, Ctx)) : nullptr;
+  if (!Block)
+    return std::nullopt;
+  unsigned Index = 0;
+  for (const Stmt *Child : Block->body()) {
+    if (Child == S)
+      return StatementInBlock{Block, Index};
+    ++Index;
+  }
+  return std::nullopt;
+}
+
 std::optional<LockFix> lockAroundStatement(const Expr *Site,
                                            const FunctionDecl *Function,
                                            const ObjectPath &Mutex,
-                                           ASTContext &Ctx) {
+                                           ASTContext &Ctx, const Expr *Last) {
   const Stmt *S = wrappableStatement(Site, Ctx);
   if (!S || !Function)
+    return std::nullopt;
+  // The last statement of the block to make; a `return` can only end it.
+  const Stmt *End = Last ? wrappableStatement(Last, Ctx) : S;
+  if (!End || (End != S && isa<ReturnStmt>(S)))
     return std::nullopt;
   auto Spelled = spellMutex(Mutex, Function, Function);
   if (!Spelled)
@@ -193,12 +213,13 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(S->getSourceRange()), SM, LO);
+      CharSourceRange::getTokenRange(S->getBeginLoc(), End->getEndLoc()), SM,
+      LO);
   if (Range.isInvalid() || S->getBeginLoc().isMacroID() ||
-      S->getEndLoc().isMacroID())
+      End->getEndLoc().isMacroID())
     return std::nullopt;
   SourceLocation AfterSemi =
-      Lexer::findLocationAfterToken(S->getEndLoc(), tok::semi, SM, LO,
+      Lexer::findLocationAfterToken(End->getEndLoc(), tok::semi, SM, LO,
                                     /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isInvalid())
     return std::nullopt;
@@ -228,6 +249,14 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
     Fix.Hints.push_back(FixItHint::CreateInsertion(
         Range.getBegin(),
         ("{\n" + Indent + "  " + Declaration + "\n" + Indent + "  ").str()));
+    // The block's other lines move in with it.
+    unsigned EndOffset = SM.getFileOffset(AfterSemi);
+    for (size_t Pos = Buffer.find('\n', Begin.second);
+         Pos != llvm::StringRef::npos && Pos + 1 < EndOffset;
+         Pos = Buffer.find('\n', Pos + 1))
+      if (Buffer[Pos + 1] != '\n')
+        Fix.Hints.push_back(FixItHint::CreateInsertion(
+            Range.getBegin().getLocWithOffset(Pos + 1 - Begin.second), "  "));
     Fix.Hints.push_back(
         FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str()));
   } else {

@@ -18,6 +18,7 @@
 #include <string>
 
 namespace clang {
+class CompoundStmt;
 class ASTContext;
 class Expr;
 class FunctionDecl;
@@ -34,11 +35,24 @@ struct LockFix {
 
 /// Wraps the statement of \p Site (an expression statement or a return in
 /// \p Function) in a block of its own that locks \p Mutex first, with
-/// std::scoped_lock where C++17 provides it, else std::lock_guard.
+/// std::scoped_lock where C++17 provides it, else std::lock_guard; with
+/// \p Last, the statements from Site's through Last's, which follow it in
+/// the same block.
 std::optional<LockFix> lockAroundStatement(const clang::Expr *Site,
                                            const clang::FunctionDecl *Function,
                                            const ObjectPath &Mutex,
-                                           clang::ASTContext &Ctx);
+                                           clang::ASTContext &Ctx,
+                                           const clang::Expr *Last = nullptr);
+
+/// Where lockAroundStatement puts the statement of \p Site: the block it is
+/// a statement of, and its place there; nothing if it is not one of a
+/// block's statements.
+struct StatementInBlock {
+  const clang::CompoundStmt *Block;
+  unsigned Index;
+};
+std::optional<StatementInBlock> statementInBlock(const clang::Expr *Site,
+                                                 clang::ASTContext &Ctx);
 
 /// Turns the std::shared_lock on \p Mutex that is in scope at \p Site into a
 /// std::unique_lock.

@@ -7,6 +7,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -94,6 +95,7 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
   // The checks share the analysis and its options: the first to see the
   // unit reports what is wrong with the options.
   std::optional<bool> ReportsOptions;
+  groupAdjacentWrites(Facts);
   for (const Finding &F : Facts.findings()) {
     if (F.Kind == FindingKind::GuardOptionUnresolved) {
       if (!ReportsOptions)
@@ -104,6 +106,39 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (selects(F.Kind))
       report(F);
+  }
+}
+
+void MapguardCheck::groupAdjacentWrites(const TranslationUnitFacts &Facts) {
+  Runs.clear();
+  struct Item {
+    const Finding *F;
+    unsigned Index;
+  };
+  llvm::MapVector<std::pair<const CompoundStmt *, MutexId>,
+                  llvm::SmallVector<Item, 2>>
+      ByBlock;
+  for (const Finding &F : Facts.findings())
+    if (F.Fix == FixKind::LockAround && !F.Call && F.Guard && F.Guard->Id &&
+        selects(F.Kind))
+      if (std::optional<StatementInBlock> Where =
+              statementInBlock(F.Access->Site, *Context))
+        ByBlock[{Where->Block, *F.Guard->Id}].push_back({&F, Where->Index});
+  for (auto &[Key, Items] : ByBlock) {
+    llvm::stable_sort(
+        Items, [](const Item &A, const Item &B) { return A.Index < B.Index; });
+    for (size_t First = 0; First < Items.size();) {
+      size_t End = First + 1;
+      while (End < Items.size() && Items[End].Index <= Items[End - 1].Index + 1)
+        ++End;
+      if (End - First > 1) {
+        WriteRun Run{Items[First].F, Items[End - 1].F->Access->Site,
+                     static_cast<unsigned>(End - First)};
+        for (size_t I = First; I != End; ++I)
+          Runs[Items[I].F] = Run;
+      }
+      First = End;
+    }
   }
 }
 
@@ -243,20 +278,33 @@ void MapguardCheck::suggestFix(const Finding &F) {
     return;
   }
   const FunctionDecl *Function = F.Call ? F.Caller : F.Access->Function;
+  // Adjacent writes get one block: another thread could act between two.
+  auto InRun = Runs.find(&F);
+  if (InRun != Runs.end() && InRun->second.Lead != &F) {
+    diag(Site->getBeginLoc(),
+         "the lock block offered at line %0 covers this write too",
+         DiagnosticIDs::Note)
+        << Context->getSourceManager().getExpansionLineNumber(
+               InRun->second.Lead->Access->Site->getBeginLoc());
+    return;
+  }
+  const Expr *Last = InRun != Runs.end() ? InRun->second.Last : nullptr;
   std::optional<LockFix> Fix =
-      lockAroundStatement(Site, Function, Guard.Mutex, *Context);
+      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Last);
   if (!Fix)
     return;
   std::optional<LockFix> Annotation;
   if (SuggestAnnotations && Guard.Source == MapGuard::Inferred &&
       AnnotatedMaps.insert(Map.Storage).second)
     Annotation = annotateGuardedBy(Map, Guard.Mutex, *Context, PP);
+  unsigned Writes = InRun != Runs.end() ? InRun->second.Writes : 1;
   auto Note = diag(Site->getBeginLoc(),
-                   "lock '%0' around the %select{write|call}1%select{|, and "
-                   "annotate '%3' with the mutex that guards it}2",
+                   "lock '%0' around the %select{write|call|%4 adjacent "
+                   "writes}1%select{|, and annotate '%3' with the mutex that "
+                   "guards it}2",
                    DiagnosticIDs::Note)
-              << Fix->Mutex << (F.Call != nullptr) << Annotation.has_value()
-              << Map.Path.name();
+              << Fix->Mutex << (Writes > 1 ? 2u : unsigned(F.Call != nullptr))
+              << Annotation.has_value() << Map.Path.name() << Writes;
   for (const FixItHint &Hint : Fix->Hints)
     Note << Hint;
   if (Annotation)

@@ -63,6 +63,19 @@ protected:
 
 private:
   void reportOption(const Finding &F);
+  /// Finds the runs of adjacent statements of one block that write without
+  /// the same guard: one lock block serves them all.
+  void groupAdjacentWrites(const TranslationUnitFacts &Facts);
+
+  /// A run of adjacent writes: its first finding, whose note offers the
+  /// block, the last write, and how many writes it has.
+  struct WriteRun {
+    const Finding *Lead;
+    const clang::Expr *Last;
+    unsigned Writes;
+  };
+  /// Each finding of a run, the lead's included.
+  llvm::DenseMap<const Finding *, WriteRun> Runs;
 
   std::shared_ptr<AnalysisCache> Cache;
   clang::ASTContext *Context = nullptr;

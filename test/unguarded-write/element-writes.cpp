@@ -17,12 +17,12 @@ void element_writes(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts' is not protected by a mutex
   // CHECK-MESSAGES: :[[@LINE-7]]:20: note: 'g_counts' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+48]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the 2 adjacent writes
   ++g_counts.at(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
   // CHECK-MESSAGES: :[[@LINE-12]]:20: note: 'g_counts' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+43]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the lock block offered at line 16 covers this write too
   g_lists.at(k).push_back(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_lists'
   // CHECK-MESSAGES: :[[@LINE-16]]:33: note: 'g_lists' is a global with static storage duration
@@ -31,17 +31,17 @@ void element_writes(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
   // CHECK-MESSAGES: :[[@LINE-21]]:20: note: 'g_counts' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+34]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the 3 adjacent writes
   (*it).second += 3;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
   // CHECK-MESSAGES: :[[@LINE-26]]:20: note: 'g_counts' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+29]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the lock block offered at line 30 covers this write too
   g_counts.find(k)->second = 4;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_counts'
   // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_counts' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+24]]:7: note: 'g_counts' is written with 'g_mu' held at 2 of 8 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the lock block offered at line 30 covers this write too
   for (auto &entry : g_counts)
     entry.second = 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to an element of shared map 'g_counts'

@@ -34,11 +34,11 @@ template <typename T> void insert_then_assign(const T &) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to an element of shared map 'g_sizes' is not protected by a mutex
   // CHECK-MESSAGES: :[[@LINE-27]]:20: note: 'g_sizes' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+10]]:3: note: 'g_sizes' is written with 'g_mu' held at 1 of 4 sites
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the lock block offered at line 33 covers this write too
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: write to shared map 'g_sizes' is not protected by a mutex
   // CHECK-MESSAGES: :[[@LINE-31]]:20: note: 'g_sizes' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE+6]]:3: note: 'g_sizes' is written with 'g_mu' held at 1 of 4 sites
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: lock 'g_mu' around the write
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: lock 'g_mu' around the 2 adjacent writes
 }
 
 template <typename T> void record_locked(const T &) {
