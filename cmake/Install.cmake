@@ -17,11 +17,25 @@ install(FILES ${CMAKE_SOURCE_DIR}/README.md
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/examples/
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+# What Debian's policy asks of every package: the copyright and license
+# (machine-readable, DEP-5), and the changelog (changelog.gz: a native
+# package), compressed without a name
+# or a time stamp so that the package builds reproducibly.
+install(FILES ${CMAKE_SOURCE_DIR}/cmake/debian/copyright
+  DESTINATION ${CMAKE_INSTALL_DOCDIR})
+set(MAPGUARD_CHANGELOG ${CMAKE_BINARY_DIR}/changelog.gz)
+add_custom_command(OUTPUT ${MAPGUARD_CHANGELOG}
+  COMMAND gzip -9nc ${CMAKE_SOURCE_DIR}/cmake/debian/changelog > ${MAPGUARD_CHANGELOG}
+  DEPENDS ${CMAKE_SOURCE_DIR}/cmake/debian/changelog
+  VERBATIM)
+add_custom_target(mapguard-changelog ALL DEPENDS ${MAPGUARD_CHANGELOG})
+install(FILES ${MAPGUARD_CHANGELOG} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME mapguard)
 set(CPACK_PACKAGE_VENDOR "mapguard")
-set(CPACK_PACKAGE_CONTACT "mapguard developers <mapguard@localhost>")
+set(CPACK_PACKAGE_CONTACT
+  "mapguard developers <mapguard@users.noreply.github.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "Static checker for unsynchronised writes to shared C++ maps")
 set(CPACK_PACKAGE_DESCRIPTION
