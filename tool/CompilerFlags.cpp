@@ -8,6 +8,7 @@
 #include "llvm/Option/Arg.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
+#include <optional>
 #if LLVM_VERSION_MAJOR >= 22
 #include "clang/Options/Options.h"
 #else

@@ -7,6 +7,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 namespace mapguard {
 
@@ -20,11 +21,11 @@ static llvm::Error malformed(llvm::StringRef File, llvm::StringRef What) {
 static std::string resultKey(const llvm::json::Object &Result) {
   std::string Key;
   llvm::raw_string_ostream OS(Key);
-  if (std::optional<llvm::StringRef> Rule = Result.getString("ruleId"))
+  if (auto Rule = Result.getString("ruleId"))
     OS << *Rule;
   OS << '\x1f';
   if (const llvm::json::Object *Message = Result.getObject("message"))
-    if (std::optional<llvm::StringRef> Text = Message->getString("text"))
+    if (auto Text = Message->getString("text"))
       OS << *Text;
   if (const llvm::json::Array *Locations = Result.getArray("locations"))
     for (const llvm::json::Value &L : *Locations)
@@ -73,8 +74,7 @@ llvm::Error mergeSarif(llvm::StringRef Output,
         if (llvm::json::Array *Its = Driver->getArray("rules"))
           for (llvm::json::Value &Rule : *Its) {
             const llvm::json::Object *R = Rule.getAsObject();
-            std::optional<llvm::StringRef> Id =
-                R ? R->getString("id") : std::nullopt;
+            auto Id = R ? R->getString("id") : decltype(R->getString("id"))();
             if (!Id)
               return malformed(File, "a rule without an id");
             auto [It, Inserted] = RuleIndex.try_emplace(*Id, Rules.size());
@@ -87,7 +87,7 @@ llvm::Error mergeSarif(llvm::StringRef Output,
         llvm::json::Object *Result = Value.getAsObject();
         if (!Result)
           return malformed(File, "a result that is not an object");
-        if (std::optional<int64_t> Index = Result->getInteger("ruleIndex")) {
+        if (auto Index = Result->getInteger("ruleIndex")) {
           if (*Index < 0 || static_cast<size_t>(*Index) >= NewIndex.size())
             return malformed(File, "a result whose rule index has no rule");
           (*Result)["ruleIndex"] = static_cast<int64_t>(NewIndex[*Index]);
@@ -100,8 +100,7 @@ llvm::Error mergeSarif(llvm::StringRef Output,
         llvm::json::Object *Invocation = Value.getAsObject();
         if (!Invocation)
           continue;
-        if (std::optional<bool> Ok =
-                Invocation->getBoolean("executionSuccessful"))
+        if (auto Ok = Invocation->getBoolean("executionSuccessful"))
           Successful &= *Ok;
         if (llvm::json::Array *Its =
                 Invocation->getArray("toolExecutionNotifications"))
