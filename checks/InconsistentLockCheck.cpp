@@ -35,7 +35,7 @@ void InconsistentLockCheck::report(const Finding &F) {
         << F.Guard->Mutex.nameApartFrom(*F.Held)
         << Access.Site->getSourceRange();
   }
-  noteWhyShared(Access);
+  noteWhyShared(F);
   noteEvidence(Access, F.Guard);
 }
 

@@ -155,8 +155,28 @@ void MapguardCheck::onEndOfTranslationUnit() {
   Context = nullptr;
 }
 
-void MapguardCheck::noteWhyShared(const AccessFact &Access) {
+void MapguardCheck::noteWhyShared(const Finding &F) {
+  const AccessFact &Access = *F.Access;
   const SharedMap &Map = Access.Map;
+  const auto *Class =
+      Map.Kind == SharedMapKind::Member && !Map.Singleton
+          ? dyn_cast<CXXRecordDecl>(Map.Storage->getDeclContext())
+          : nullptr;
+  if (Class && F.Map && F.Map->Why == MapFacts::MutexMember) {
+    diag(F.Map->Mutex->getLocation(),
+         "'%0' has a mutex member '%1', so its objects are shared",
+         DiagnosticIDs::Note)
+        << Class->getName() << F.Map->Mutex->getName();
+    return;
+  }
+  if (Class && F.Map && F.Map->Why == MapFacts::LockedAccess) {
+    diag(F.Map->LockedAt->Site->getBeginLoc(),
+         "'%0' is accessed with a mutex held here, so the objects of '%1' "
+         "are shared",
+         DiagnosticIDs::Note)
+        << Map.Path.name() << Class->getName();
+    return;
+  }
   std::string Storage = ObjectPath::ofDecl(Map.Storage).name();
   if (Map.Singleton) {
     diag(Map.Storage->getLocation(),

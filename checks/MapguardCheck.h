@@ -46,7 +46,7 @@ protected:
   /// The notes every report carries: why the map is shared, why the guard
   /// is not held, which mutex guards the map's other accesses, and the other
   /// accesses the same mistake leaves unguarded.
-  void noteWhyShared(const AccessFact &Access);
+  void noteWhyShared(const Finding &F);
   void noteWhyNotHeld(const Finding &F);
   void noteEvidence(const AccessFact &Access, const MapGuard *Guard);
   void noteOthers(const Finding &F);

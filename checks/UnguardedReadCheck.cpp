@@ -21,7 +21,7 @@ void UnguardedReadCheck::report(const Finding &F) {
        "read of shared map '%0' does not hold '%1', which guards its writes")
       << Access.Map.Path.name() << F.Guard->Mutex.name()
       << Access.Site->getSourceRange();
-  noteWhyShared(Access);
+  noteWhyShared(F);
   noteWhyNotHeld(F);
   noteEvidence(Access, F.Guard);
   noteOthers(F);

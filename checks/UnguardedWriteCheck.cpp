@@ -40,7 +40,7 @@ void UnguardedWriteCheck::report(const Finding &F) {
          "only shared; a write needs it exclusively")
         << Access.Map.Path.name() << Element << F.Held->name()
         << Access.Site->getSourceRange();
-  noteWhyShared(Access);
+  noteWhyShared(F);
   noteWhyNotHeld(F);
   noteEvidence(Access, F.Guard);
   if (Access.SubscriptOnlyRead)

@@ -134,6 +134,8 @@ private:
   void add(Finding F, std::optional<MutexId> Held = std::nullopt) {
     Pending P;
     P.Map = F.Access ? MapOf[F.Access - Accesses.data()] : 0;
+    if (F.Access)
+      F.Map = &Maps[P.Map];
     P.Finding = std::move(F);
     P.HeldId = Held;
     Out.push_back(std::move(P));

@@ -26,6 +26,10 @@
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
+namespace clang {
+class FieldDecl;
+} // namespace clang
+
 namespace mapguard {
 
 enum class FindingKind : uint8_t {
@@ -66,6 +70,8 @@ enum class FixKind : uint8_t {
   MakeExclusive,
 };
 
+struct MapFacts;
+
 struct Finding {
   FindingKind Kind;
   /// The access; for the Call kinds, the callee's access.
@@ -89,6 +95,8 @@ struct Finding {
   /// AnalysisStopped: the function and the budget.
   const clang::FunctionDecl *Function = nullptr;
   BudgetKind Budget = BudgetKind::None;
+  /// What the unit knows of the access's map.
+  const MapFacts *Map = nullptr;
   /// GuardOptionUnresolved: the entry.
   const ConfiguredGuards::Problem *Option = nullptr;
 
@@ -99,9 +107,25 @@ struct Finding {
 /// What the translation unit knows of one map.
 struct MapFacts {
   std::optional<MapGuard> Guard;
-  /// Any map with static storage duration; a member map whose class guards
-  /// it with a member mutex.
+  /// Any map with static storage duration; a member map of a class meant for
+  /// sharing.
   bool Shared = false;
+  /// Why a member map is shared.
+  enum SharedReason : uint8_t {
+    /// Static storage duration (see the map's SharedMapKind).
+    Storage,
+    /// Its class guards it: its guard is named by an attribute or the
+    /// MapGuards option, or is a member mutex held at most accesses.
+    ClassGuard,
+    /// Its class has a mutex member, locked or not, in any mode.
+    MutexMember,
+    /// A mutex (member, parameter, global) is held at one of its accesses.
+    LockedAccess,
+  };
+  SharedReason Why = Storage;
+  /// MutexMember: the member; LockedAccess: the access.
+  const clang::FieldDecl *Mutex = nullptr;
+  const AccessFact *LockedAt = nullptr;
   /// Written outside single-threaded phases.
   bool WrittenConcurrently = false;
 };

@@ -89,6 +89,9 @@ private:
   void forEachIncoming(const FunctionNode &N,
                        llvm::function_ref<void(const IncomingCall &)> Visit);
   std::unique_ptr<TranslationUnitFacts> conclude();
+  /// A member of \p R that is a mutex (or refers to one), if any.
+  const FieldDecl *mutexMemberOf(const RecordDecl *R);
+  llvm::DenseMap<const RecordDecl *, const FieldDecl *> MutexMembers;
 
   // FindingInputs.
   bool listensToCallers(const FunctionDecl *F) override;
@@ -279,6 +282,21 @@ static SiteKey siteKey(const AccessFact &A) {
           {static_cast<unsigned>(A.Site->getStmtClass()), A.Ordinal}};
 }
 
+const FieldDecl *TranslationUnitAnalyzer::mutexMemberOf(const RecordDecl *R) {
+  auto [It, Inserted] = MutexMembers.try_emplace(R, nullptr);
+  if (Inserted)
+    for (const FieldDecl *F : R->fields()) {
+      QualType T = F->getType();
+      if (T->isReferenceType() || T->isPointerType())
+        T = T->getPointeeType();
+      if (Locks.isMutexType(T)) {
+        It->second = F;
+        break;
+      }
+    }
+  return It->second;
+}
+
 bool TranslationUnitAnalyzer::listensToCallers(const FunctionDecl *F) {
   FunctionNode *N = Graph.node(F);
   return N && !N->ThreadEntry && !N->Escapes;
@@ -359,13 +377,35 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
     });
     std::optional<MapGuard> Guard =
         inferGuard(Mine, Result->Configured->mutexFor(First.Map), *Pool, Ctx);
-    // A member map is shared when its class guards it with a member mutex.
-    Info.Shared =
-        First.Map.Kind != SharedMapKind::Member ||
-        (Guard &&
-         (Guard->Source != MapGuard::Inferred ||
-          (!Guard->Mutex.steps().empty() &&
-           Guard->Mutex.steps().front().Kind == ObjectPath::StepKind::This)));
+    // A member map is shared when its class is meant for sharing: its guard
+    // is named, the class has a mutex member (locked or not, in any mode),
+    // or a mutex is held at one of the map's accesses.
+    Info.Shared = true;
+    if (First.Map.Kind == SharedMapKind::Member) {
+      const auto *Field = dyn_cast<FieldDecl>(First.Map.Storage);
+      // Guarded by the class itself: a named guard, or a member mutex held
+      // at most of its accesses.
+      bool ClassGuards =
+          Guard &&
+          (Guard->Source != MapGuard::Inferred ||
+           (!Guard->Mutex.steps().empty() &&
+            Guard->Mutex.steps().front().Kind == ObjectPath::StepKind::This));
+      if (ClassGuards) {
+        Info.Why = MapFacts::ClassGuard;
+      } else if (const FieldDecl *Mutex =
+                     Field ? mutexMemberOf(Field->getParent()) : nullptr) {
+        Info.Why = MapFacts::MutexMember;
+        Info.Mutex = Mutex;
+      } else if (const AccessFact *const *Locked = llvm::find_if(
+                     Mine,
+                     [](const AccessFact *A) { return !A->Held->empty(); });
+                 Locked != Mine.end()) {
+        Info.Why = MapFacts::LockedAccess;
+        Info.LockedAt = *Locked;
+      } else {
+        Info.Shared = false;
+      }
+    }
     Info.Guard = std::move(Guard);
   }
 
