@@ -164,7 +164,8 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
           : nullptr;
   if (Class && F.Map && F.Map->Why == MapFacts::MutexMember) {
     diag(F.Map->Mutex->getLocation(),
-         "'%0' has a mutex member '%1', so its objects are shared",
+         "'%0' has a mutex member '%1' that no code here locks, so its "
+         "objects are shared",
          DiagnosticIDs::Note)
         << Class->getName() << F.Map->Mutex->getName();
     return;

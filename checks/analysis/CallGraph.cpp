@@ -292,6 +292,9 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
         StartThreads(llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                                   Construct->getNumArgs()));
       AddCall(Construct->getConstructor(), Construct);
+    } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        NamedFields.insert(Field->getCanonicalDecl());
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       // A function named other than as a callee escapes: a callback.
       if (!Callees.count(Ref))

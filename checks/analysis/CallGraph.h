@@ -24,12 +24,14 @@
 #include "checks/analysis/FunctionAnalysis.h"
 #include "checks/analysis/Names.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <deque>
 #include <vector>
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class CXXConstructExpr;
 class Expr;
 class FunctionDecl;
@@ -93,6 +95,12 @@ public:
     return StaticInitCalls.count(F);
   }
 
+  /// Whether code of the unit names the data member \p F (reads it, locks
+  /// it, passes it on), as a member access.
+  bool isNamedInCode(const clang::FieldDecl *F) const {
+    return NamedFields.count(F);
+  }
+
   /// The relevant functions, callers before callees (recursion broken
   /// anywhere), by node index.
   std::vector<unsigned> callersFirst();
@@ -107,6 +115,8 @@ private:
   /// While the unit is collected: nodes found in bodies, not yet walked.
   bool Collecting = false;
   std::vector<unsigned> Unwalked;
+  /// The data members code of the unit names.
+  llvm::DenseSet<const clang::FieldDecl *> NamedFields;
   /// Calls from static initialisers, by callee.
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<const clang::Expr *, 1>>

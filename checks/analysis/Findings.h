@@ -117,7 +117,8 @@ struct MapFacts {
     /// Its class guards it: its guard is named by an attribute or the
     /// MapGuards option, or is a member mutex held at most accesses.
     ClassGuard,
-    /// Its class has a mutex member, locked or not, in any mode.
+    /// Its class has a mutex member that no code of the unit names: its
+    /// lock statements lock something else, or nothing.
     MutexMember,
     /// A mutex (member, parameter, global) is held at one of its accesses.
     LockedAccess,

@@ -89,7 +89,8 @@ private:
   void forEachIncoming(const FunctionNode &N,
                        llvm::function_ref<void(const IncomingCall &)> Visit);
   std::unique_ptr<TranslationUnitFacts> conclude();
-  /// A member of \p R that is a mutex (or refers to one), if any.
+  /// A member of \p R that is a mutex (or refers to one) and that no code
+  /// of the unit names, if any.
   const FieldDecl *mutexMemberOf(const RecordDecl *R);
   llvm::DenseMap<const RecordDecl *, const FieldDecl *> MutexMembers;
 
@@ -289,7 +290,10 @@ const FieldDecl *TranslationUnitAnalyzer::mutexMemberOf(const RecordDecl *R) {
       QualType T = F->getType();
       if (T->isReferenceType() || T->isPointerType())
         T = T->getPointeeType();
-      if (Locks.isMutexType(T)) {
+      // A mutex member no code names: the class's lock statements lock
+      // something else, or nothing. One that code uses guards what it is
+      // held around, which the accesses tell.
+      if (Locks.isMutexType(T) && !Graph.isNamedInCode(F->getCanonicalDecl())) {
         It->second = F;
         break;
       }
