@@ -329,11 +329,13 @@ private:
 static const char DiagnosticStart[] =
     "^.+:[0-9]+:[0-9]+: (warning|error|remark): .*\\[[^] ]+\\]$";
 /// A message on standard error: a compiler or configuration diagnostic, or
-/// one of clang-tidy's own ("Error parsing .clang-tidy ..."). A broken
-/// configuration file is reported by every file it configures, and several
-/// times by each.
+/// one of clang-tidy's own ("Error parsing .clang-tidy ..."), or the flags
+/// a GCC database's commands lose. A broken configuration file is reported
+/// by every file it configures, and several times by each; most files of a
+/// GCC database have the same flags.
 static const char ErrorMessageStart[] =
-    "^(.+:[0-9]+:[0-9]+: (warning|error|fatal error|remark): |Error[ :])";
+    "^(.+:[0-9]+:[0-9]+: (warning|error|fatal error|remark): |Error[ :]|"
+    "mapguard: dropped )";
 
 /// Diagnostics of headers come once from every file that includes them.
 static std::vector<Diagnostic>
