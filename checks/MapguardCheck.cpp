@@ -170,6 +170,15 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
         << Class->getName() << F.Map->Mutex->getName();
     return;
   }
+  if (Class && F.Map && F.Map->Why == MapFacts::SingletonInstance) {
+    diag(F.Map->Accessor->getLocation(),
+         "'%0' is a member of '%1', whose instance is returned by '%2()', "
+         "shared by every caller",
+         DiagnosticIDs::Note)
+        << Map.Storage->getName() << Class->getName()
+        << F.Map->Accessor->getQualifiedNameAsString();
+    return;
+  }
   if (Class && F.Map && F.Map->Why == MapFacts::LockedAccess) {
     diag(F.Map->LockedAt->Site->getBeginLoc(),
          "'%0' is accessed with a mutex held here, so the objects of '%1' "

@@ -264,9 +264,34 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
       if (FunctionNode *Entry = node(callableOf(Arg)))
         Entry->ThreadEntry = true;
   };
+  // A singleton accessor returns a static object of the class it returns a
+  // reference or pointer to.
+  const CXXRecordDecl *Returned = nullptr;
+  if (Owner) {
+    QualType T = Owner->Decl->getReturnType();
+    if (T->isReferenceType() || T->isPointerType())
+      if (const auto *R = T->getPointeeType()->getAsCXXRecordDecl())
+        if (!R->isDependentContext())
+          Returned = R->getCanonicalDecl();
+  }
   auto Visit = [&](const Stmt *S) {
     if (Owner)
       Accesses.visit(S);
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (!Returned || !Return->getRetValue())
+        return;
+      const Expr *Value = Return->getRetValue()->IgnoreParenImpCasts();
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
+        if (AddrOf->getOpcode() == UO_AddrOf)
+          Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+      const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (Var && Var->hasGlobalStorage() && !Var->getTLSKind() &&
+          Var->getType()->getAsCXXRecordDecl() &&
+          Var->getType()->getAsCXXRecordDecl()->getCanonicalDecl() == Returned)
+        Singletons.try_emplace(Returned, Owner->Decl);
+      return;
+    }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       AddCall(Lambda->getCallOperator(), Lambda);
       return;

@@ -31,6 +31,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class FieldDecl;
 class CXXConstructExpr;
 class Expr;
@@ -101,6 +102,14 @@ public:
     return NamedFields.count(F);
   }
 
+  /// A function that returns a reference or pointer to a static object of
+  /// class \p Class (`static Registry &instance() { static Registry r;
+  /// return r; }`): every caller shares that object.
+  const clang::FunctionDecl *
+  singletonAccessorOf(const clang::CXXRecordDecl *Class) const {
+    return Singletons.lookup(Class->getCanonicalDecl());
+  }
+
   /// The relevant functions, callers before callees (recursion broken
   /// anywhere), by node index.
   std::vector<unsigned> callersFirst();
@@ -115,6 +124,9 @@ private:
   /// While the unit is collected: nodes found in bodies, not yet walked.
   bool Collecting = false;
   std::vector<unsigned> Unwalked;
+  /// Singleton accessors, by the class of their object.
+  llvm::DenseMap<const clang::CXXRecordDecl *, const clang::FunctionDecl *>
+      Singletons;
   /// The data members code of the unit names.
   llvm::DenseSet<const clang::FieldDecl *> NamedFields;
   /// Calls from static initialisers, by callee.

@@ -122,11 +122,15 @@ struct MapFacts {
     MutexMember,
     /// A mutex (member, parameter, global) is held at one of its accesses.
     LockedAccess,
+    /// Its class's instance is a singleton's, returned by Accessor.
+    SingletonInstance,
   };
   SharedReason Why = Storage;
   /// MutexMember: the member; LockedAccess: the access.
   const clang::FieldDecl *Mutex = nullptr;
   const AccessFact *LockedAt = nullptr;
+  /// SingletonInstance: the accessor.
+  const clang::FunctionDecl *Accessor = nullptr;
   /// Written outside single-threaded phases.
   bool WrittenConcurrently = false;
 };

@@ -93,6 +93,8 @@ private:
   /// of the unit names, if any.
   const FieldDecl *mutexMemberOf(const RecordDecl *R);
   llvm::DenseMap<const RecordDecl *, const FieldDecl *> MutexMembers;
+  /// The singleton accessor of the class of \p Field, if it has one.
+  const FunctionDecl *singletonAccessorOf(const FieldDecl *Field);
 
   // FindingInputs.
   bool listensToCallers(const FunctionDecl *F) override;
@@ -283,6 +285,13 @@ static SiteKey siteKey(const AccessFact &A) {
           {static_cast<unsigned>(A.Site->getStmtClass()), A.Ordinal}};
 }
 
+const FunctionDecl *
+TranslationUnitAnalyzer::singletonAccessorOf(const FieldDecl *Field) {
+  const auto *Class =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  return Class ? Graph.singletonAccessorOf(Class) : nullptr;
+}
+
 const FieldDecl *TranslationUnitAnalyzer::mutexMemberOf(const RecordDecl *R) {
   auto [It, Inserted] = MutexMembers.try_emplace(R, nullptr);
   if (Inserted)
@@ -406,6 +415,9 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
                  Locked != Mine.end()) {
         Info.Why = MapFacts::LockedAccess;
         Info.LockedAt = *Locked;
+      } else if (const FunctionDecl *Accessor = singletonAccessorOf(Field)) {
+        Info.Why = MapFacts::SingletonInstance;
+        Info.Accessor = Accessor;
       } else {
         Info.Shared = false;
       }
