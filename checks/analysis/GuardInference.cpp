@@ -128,14 +128,21 @@ static const ValueDecl *patternOf(const ValueDecl *D) {
   return cast<ValueDecl>(D->getCanonicalDecl());
 }
 
+/// The variable or member the path of \p Map ends in, if it ends in one.
+static const ValueDecl *declarationOf(const SharedMap &Map) {
+  if (Map.Path.steps().empty())
+    return nullptr;
+  const ObjectPath::Step &Last = Map.Path.steps().back();
+  return Last.Kind == ObjectPath::StepKind::Decl
+             ? dyn_cast_or_null<ValueDecl>(Last.Decl)
+             : nullptr;
+}
+
 std::optional<ObjectPath>
 ConfiguredGuards::mutexFor(const SharedMap &Map) const {
   if (Entries.empty())
     return std::nullopt;
-  const ObjectPath::Step &Last = Map.Path.steps().back();
-  const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
-                             ? dyn_cast_or_null<ValueDecl>(Last.Decl)
-                             : nullptr;
+  const ValueDecl *Declared = declarationOf(Map);
   if (!Declared)
     return std::nullopt;
   const ValueDecl *Pattern = patternOf(Declared);
@@ -165,10 +172,7 @@ std::optional<MapGuard> inferGuard(llvm::ArrayRef<const AccessFact *> Mine,
   std::optional<MapGuard> Guard;
   if (Configured)
     Guard = MapGuard{std::move(*Configured), MapGuard::Configured};
-  const ObjectPath::Step &Last = First.Map.Path.steps().back();
-  const auto *Declared = Last.Kind == ObjectPath::StepKind::Decl
-                             ? dyn_cast_or_null<ValueDecl>(Last.Decl)
-                             : nullptr;
+  const ValueDecl *Declared = declarationOf(First.Map);
   if (!Guard && Declared)
     for (const auto *A : Declared->specific_attrs<GuardedByAttr>()) {
       ObjectPath Mutex = ObjectPath::fromExpr(A->getArg(), Ctx);
