@@ -11,7 +11,7 @@ work=${1:-work}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
-projects=(leveldb gflags spdlog protobuf)
+projects=(leveldb gflags spdlog protobuf google-glog log4cplus)
 
 ./deb-src.sh
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
@@ -41,13 +41,21 @@ configure spdlog "$(ls -d "$work"/spdlog-*/ | head -1)" -DSPDLOG_FMT_EXTERNAL=ON
   -DSPDLOG_BUILD_EXAMPLE=OFF -DSPDLOG_BUILD_TESTS=OFF
 configure protobuf "$(ls -d "$work"/protobuf-*/ | head -1)/cmake" \
   -Dprotobuf_BUILD_TESTS=OFF
+# Two projects built around singletons and member mutexes: glog's log
+# destinations and sinks behind its own Mutex class, log4cplus's logger
+# hierarchy, appenders and LogLog singleton behind thread::Mutex.
+configure glog "$(ls -d "$work"/google-glog-*/ | head -1)" -DWITH_GTEST=OFF \
+  -DBUILD_TESTING=OFF -DWITH_GFLAGS=OFF
+configure log4cplus "$(ls -d "$work"/log4cplus-*/ | head -1)" \
+  -DLOG4CPLUS_BUILD_TESTING=OFF -DBUILD_TESTING=OFF \
+  -DLOG4CPLUS_BUILD_LOGGINGSERVER=OFF
 # Headers that builds generate before compiling.
-for name in leveldb gflags spdlog protobuf; do
+for name in leveldb gflags spdlog protobuf glog log4cplus; do
   ninja -C "$work/$name-build" -t targets all 2>/dev/null |
     grep -E '\.(h|hpp|inc): ' | cut -d: -f1 |
     xargs -r ninja -C "$work/$name-build" >/dev/null 2>&1 || true
 done
-for name in leveldb gflags spdlog protobuf; do
+for name in leveldb gflags spdlog protobuf glog log4cplus; do
   n=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" \
     "$work/$name-build/compile_commands.json")
   echo "$name: $n translation units in $work/$name-build/compile_commands.json"

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-PROJECTS = ["leveldb", "gflags", "spdlog", "protobuf"]
+PROJECTS = ["leveldb", "gflags", "spdlog", "protobuf", "glog", "log4cplus"]
 TIMEOUT = 600
 PROFILE_ROW = re.compile(r"^\s*(?:[\d.]+ \(\s*[\d.]+%\)\s+){3}([\d.]+) "
                          r"\(\s*[\d.]+%\)\s+(\S+)")

@@ -348,7 +348,10 @@ std::optional<LockFix> annotateGuardedBy(const SharedMap &Map,
       (!Steps.empty() && Steps.back().Decl == Map.Storage &&
        (Steps.size() == 1 ||
         (Steps.size() == 2 && Steps[0].Kind == ObjectPath::StepKind::This)));
-  if (!OwnDeclaration)
+  // A local takes no such attribute; a pointer to a singleton's instance
+  // would need pt_guarded_by.
+  if (!OwnDeclaration || Map.Kind == SharedMapKind::Handed ||
+      (Map.Singleton && Map.Storage->getType()->isPointerType()))
     return std::nullopt;
   const auto *Storage = cast<ValueDecl>(Map.Storage->getCanonicalDecl());
   const DeclContext *Where = Storage->getDeclContext();

@@ -179,6 +179,20 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
         << F.Map->Accessor->getQualifiedNameAsString();
     return;
   }
+  if (Class && F.Map && F.Map->Why == MapFacts::ReachedClass && F.Map->Root) {
+    noteSharedClass(Map.Storage->getName(), Class, F.Map->Root);
+    return;
+  }
+  if (Map.Kind == SharedMapKind::Handed && F.Map && F.Map->Root) {
+    const SharedRoot &Root = *F.Map->Root;
+    diag(Root.Site->getBeginLoc(),
+         "'%0' %select{is handed|refers to what is handed}1 to %select{the "
+         "thread started|the callback registered}2 here",
+         DiagnosticIDs::Note)
+        << Map.Storage->getName() << isa<ParmVarDecl>(Map.Storage)
+        << (Root.Why == SharedRoot::HandedToCallback);
+    return;
+  }
   if (Class && F.Map && F.Map->Why == MapFacts::LockedAccess) {
     diag(F.Map->LockedAt->Site->getBeginLoc(),
          "'%0' is accessed with a mutex held here, so the objects of '%1' "
@@ -189,6 +203,12 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
   }
   std::string Storage = ObjectPath::ofDecl(Map.Storage).name();
   if (Map.Singleton) {
+    // A lazily created instance: what the static pointer points to.
+    const CXXRecordDecl *Held = Map.Storage->getType()->getAsCXXRecordDecl();
+    const CXXRecordDecl *Object = objectClassOf(Map.Storage->getType());
+    if (!Held || !Object ||
+        Held->getCanonicalDecl() != Object->getCanonicalDecl())
+      Storage = "*" + Storage;
     diag(Map.Storage->getLocation(),
          "'%0()' returns '%1', %select{a global|a static data member|a "
          "function-local static}2 shared by every caller",
@@ -205,6 +225,50 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
   diag(Map.Storage->getLocation(), WhyShared[static_cast<unsigned>(Map.Kind)],
        DiagnosticIDs::Note)
       << Storage;
+}
+
+void MapguardCheck::noteSharedClass(llvm::StringRef Member,
+                                    const CXXRecordDecl *Class,
+                                    const SharedRoot *Root) {
+  // A chain of classes, each reached from the next, ends at a root.
+  for (unsigned Hop = 0; Root && Hop != 8; ++Hop) {
+    switch (Root->Why) {
+    case SharedRoot::HandedToThread:
+    case SharedRoot::HandedToCallback:
+      diag(Root->Site->getBeginLoc(),
+           "'%0' is a member of '%1', whose object is handed to %select{the "
+           "thread started|the callback registered}2 here",
+           DiagnosticIDs::Note)
+          << Member << Class->getName()
+          << (Root->Why == SharedRoot::HandedToCallback);
+      return;
+    case SharedRoot::StaticObject:
+      diag(Root->Object->getLocation(),
+           "'%0' is a member of '%1', whose objects are shared: '%2' has "
+           "static storage duration",
+           DiagnosticIDs::Note)
+          << Member << Class->getName()
+          << ObjectPath::ofDecl(Root->Object).name();
+      return;
+    case SharedRoot::ReachedThrough:
+      if (Root->Via)
+        diag(Root->Via->getLocation(),
+             "'%0' is a member of '%1', reached through '%2' from the objects "
+             "of '%3'",
+             DiagnosticIDs::Note)
+            << Member << Class->getName() << Root->Via->getName()
+            << Root->From->getName();
+      else
+        diag(Root->From->getLocation(),
+             "'%0' is a member of '%1', a base of '%2'", DiagnosticIDs::Note)
+            << Member << Class->getName() << Root->From->getName();
+      if (Root->Via)
+        Member = Root->Via->getName();
+      Class = Root->From;
+      Root = Root->FromRoot;
+      break;
+    }
+  }
 }
 
 void MapguardCheck::noteWhyNotHeld(const Finding &F) {

@@ -48,6 +48,11 @@ protected:
   /// accesses the same mistake leaves unguarded.
   void noteWhyShared(const Finding &F);
   void noteWhyNotHeld(const Finding &F);
+  /// Why the objects of \p Class, which has the member \p Member, are
+  /// shared: from \p Root, class by class, to a shared object.
+  void noteSharedClass(llvm::StringRef Member,
+                       const clang::CXXRecordDecl *Class,
+                       const SharedRoot *Root);
   void noteEvidence(const AccessFact &Access, const MapGuard *Guard);
   void noteOthers(const Finding &F);
 

@@ -1,6 +1,8 @@
 //===--- UnguardedWriteCheck.cpp - mapguard-unguarded-write ---------------===//
 
 #include "checks/UnguardedWriteCheck.h"
+#include "checks/analysis/SharedObjects.h"
+#include "clang/AST/DeclCXX.h"
 
 using namespace clang;
 
@@ -10,7 +12,8 @@ bool UnguardedWriteCheck::selects(FindingKind Kind) const {
   return Kind == FindingKind::UnguardedWrite ||
          Kind == FindingKind::WriteHeldShared ||
          Kind == FindingKind::CallWritesUnguarded ||
-         Kind == FindingKind::AnalysisStopped;
+         Kind == FindingKind::AnalysisStopped ||
+         Kind == FindingKind::LockUnreadable;
 }
 
 void UnguardedWriteCheck::report(const Finding &F) {
@@ -21,6 +24,16 @@ void UnguardedWriteCheck::report(const Finding &F) {
          "accesses are not checked",
          DiagnosticIDs::Remark)
         << F.Function->getNameAsString() << (F.Budget == BudgetKind::Nesting);
+    return;
+  }
+  if (F.Kind == FindingKind::LockUnreadable) {
+    diag(F.Lock->getLocation(),
+         "'%0' looks like a lock, but mapguard cannot tell what it locks: the "
+         "maps of '%1', which holds one in '%2', are not checked",
+         DiagnosticIDs::Remark)
+        << objectClassOf(F.Lock->getType())->getName()
+        << cast<CXXRecordDecl>(F.Lock->getParent())->getName()
+        << F.Lock->getName();
     return;
   }
   if (F.Kind == FindingKind::CallWritesUnguarded) {

@@ -82,17 +82,29 @@ public:
     return true;
   }
 
+  bool VisitFieldDecl(FieldDecl *F) {
+    if (!F->getParent()->isDependentContext())
+      Fields.push_back(F);
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *V) {
     // Namespace-scope and static-member initialisers run before `main`;
     // a function-local static's runs on whichever thread gets there first.
-    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->getInit() &&
-        !V->getDeclContext()->isDependentContext() && !V->isInvalidDecl())
+    if (!V->hasGlobalStorage() || V->isStaticLocal() ||
+        V->getDeclContext()->isDependentContext() || V->isInvalidDecl())
+      return true;
+    Statics.push_back(V);
+    if (V->getInit())
       StaticInits.push_back(V->getInit());
     return true;
   }
 
   std::vector<const FunctionDecl *> Functions;
   std::vector<const Expr *> StaticInits;
+  /// Variables with static storage duration outside functions.
+  std::vector<const VarDecl *> Statics;
+  std::vector<const FieldDecl *> Fields;
 
 private:
   const SourceManager &SM;
@@ -107,11 +119,24 @@ bool FunctionNode::listensToCallers() const {
 
 CallGraph::CallGraph(ASTContext &Ctx, const MapModel &Maps,
                      const NameSet &ThreadStarters)
-    : Ctx(Ctx), Maps(Maps), ThreadStarters(ThreadStarters) {}
+    : Ctx(Ctx), Maps(Maps), ThreadStarters(ThreadStarters),
+      Shared(std::make_unique<SharedObjects>(Ctx)) {}
 
 void CallGraph::build() {
   collect();
+  Shared->finish();
+  keepHandedAccesses();
   propagate();
+}
+
+void CallGraph::keepHandedAccesses() {
+  for (FunctionNode &N : Nodes) {
+    llvm::erase_if(N.Accesses, [&](const MapAccessSite &A) {
+      return A.Map.Kind == SharedMapKind::Handed &&
+             !Shared->handed(cast<VarDecl>(A.Map.Storage));
+    });
+    N.AccessesMaps = !N.Accesses.empty();
+  }
 }
 
 FunctionNode *CallGraph::node(const FunctionDecl *F) {
@@ -187,6 +212,10 @@ void CallGraph::collect() {
   Collecting = true;
   for (const FunctionDecl *F : C.Functions)
     addNode(F);
+  for (const VarDecl *V : C.Statics)
+    Shared->staticObject(V);
+  for (const FieldDecl *F : C.Fields)
+    Shared->member(F);
   // One walk of each body: its accesses and calls, and the lambdas and
   // local classes in it, which are walked in turn. Then the calls made while
   // initialising globals, before `main`.
@@ -246,7 +275,11 @@ const FunctionDecl *CallGraph::callableOf(const Expr *E, unsigned Depth) {
 /// thread starts, `std::call_once`, functions whose address escapes.
 void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
   llvm::DenseSet<const Expr *> Callees;
-  MapAccessCollector Accesses(Maps, Ctx);
+  // The constructions that initialise a local variable of their own.
+  llvm::DenseSet<const Expr *> LocalInits;
+  MapAccessCollector Accesses(Maps, Ctx, /*ElementWrites=*/true,
+                              /*Reads=*/true, /*LocalRoots=*/true);
+  const FunctionDecl *Enclosing = Owner ? Owner->Decl : nullptr;
   auto AddCall = [&](const FunctionDecl *Callee, const Expr *Site) {
     FunctionNode *Target = node(Callee);
     if (!Target)
@@ -257,12 +290,36 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
     else
       StaticInitCalls[Target->Decl].push_back(Site);
   };
-  auto StartThreads = [&](llvm::ArrayRef<const Expr *> Args) {
+  auto StartThreads = [&](const Expr *Site, llvm::ArrayRef<const Expr *> Args) {
     if (Owner)
       Owner->StartsThreads = true;
+    const FunctionDecl *EntryDecl = nullptr;
     for (const Expr *Arg : Args)
-      if (FunctionNode *Entry = node(callableOf(Arg)))
+      if (FunctionNode *Entry = node(callableOf(Arg))) {
         Entry->ThreadEntry = true;
+        if (!EntryDecl)
+          EntryDecl = Entry->Decl;
+      }
+    Shared->threadStarted(Site, Args, EntryDecl, Enclosing);
+  };
+  // `register_cb(server, on_event, &state)`: a function handed on with a
+  // `void *` context.
+  auto RegistersCallback = [&](const CallExpr *Call, const FunctionDecl *Callee,
+                               llvm::ArrayRef<const Expr *> Args) {
+    if (llvm::none_of(Callee->parameters(), [](const ParmVarDecl *P) {
+          return P->getType()->isVoidPointerType();
+        }))
+      return;
+    for (const Expr *Arg : Args) {
+      QualType T = Arg->IgnoreParenImpCasts()->getType();
+      if (!T->isFunctionPointerType() && !T->isFunctionType())
+        continue;
+      if (FunctionNode *Callback = node(callableOf(Arg))) {
+        Shared->callbackRegistered(Call, Args, Callee, Callback->Decl,
+                                   Enclosing);
+        return;
+      }
+    }
   };
   // A singleton accessor returns a static object of the class it returns a
   // reference or pointer to.
@@ -280,16 +337,24 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (!Returned || !Return->getRetValue())
         return;
-      const Expr *Value = Return->getRetValue()->IgnoreParenImpCasts();
-      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
-        if (AddrOf->getOpcode() == UO_AddrOf)
-          Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-      const auto *Ref = dyn_cast<DeclRefExpr>(Value);
-      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (Var && Var->hasGlobalStorage() && !Var->getTLSKind() &&
-          Var->getType()->getAsCXXRecordDecl() &&
-          Var->getType()->getAsCXXRecordDecl()->getCanonicalDecl() == Returned)
+      const VarDecl *Var = staticObjectReturned(
+          Return->getRetValue(), Owner->Decl->getReturnType()->isPointerType());
+      const CXXRecordDecl *Class =
+          Var ? objectClassOf(Var->getType()) : nullptr;
+      if (Class && Class->getCanonicalDecl() == Returned)
         Singletons.try_emplace(Returned, Owner->Decl);
+      return;
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D)) {
+          if (Var->isStaticLocal())
+            Shared->staticObject(Var);
+          else if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
+                       Var->getInit() ? Var->getInit()->IgnoreImplicit()
+                                      : nullptr))
+            LocalInits.insert(Init);
+        }
       return;
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
@@ -301,7 +366,7 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
       Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
       llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
       if (Callee && startsThread(Callee))
-        StartThreads(Args);
+        StartThreads(Call, Args);
       // std::call_once, and the libraries' own (absl::call_once, protobuf's
       // internal::call_once, which forward to it): a flag, then the
       // callable. A function of that name with another shape is a call.
@@ -310,11 +375,15 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
         for (const Expr *Arg : Args.drop_front())
           if (FunctionNode *Once = node(callableOf(Arg)))
             Once->OnceBody = true;
+      } else if (Callee) {
+        RegistersCallback(Call, Callee, Args);
       }
       AddCall(Callee, Call);
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Shared->constructed(Construct, LocalInits.count(Construct));
       if (startsThread(*Construct))
-        StartThreads(llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+        StartThreads(Construct,
+                     llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                                   Construct->getNumArgs()));
       AddCall(Construct->getConstructor(), Construct);
     } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {

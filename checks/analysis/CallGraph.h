@@ -7,7 +7,8 @@
 // pthread_create, a thread container's `emplace_back`, the ThreadStarters
 // option) or to `std::call_once`, which are called while globals are
 // initialised, which may be called from code the unit does not show (their
-// address escapes, or they are virtual), and which are worth analysing: those
+// address escapes, or they are virtual), what is handed to threads and
+// callbacks (SharedObjects.h), and which are worth analysing: those
 // that access maps, and their callers where the callee takes its context
 // from them. Each function body is walked once, and its accesses to maps are
 // found on that walk.
@@ -23,6 +24,7 @@
 
 #include "checks/analysis/FunctionAnalysis.h"
 #include "checks/analysis/Names.h"
+#include "checks/analysis/SharedObjects.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -110,6 +112,12 @@ public:
     return Singletons.lookup(Class->getCanonicalDecl());
   }
 
+  /// The objects and classes other threads reach, beyond static storage.
+  const SharedObjects &shared() const { return *Shared; }
+  /// Hands them over, for the findings that point into them to outlive the
+  /// graph.
+  std::unique_ptr<SharedObjects> takeShared() { return std::move(Shared); }
+
   /// The relevant functions, callers before callees (recursion broken
   /// anywhere), by node index.
   std::vector<unsigned> callersFirst();
@@ -127,6 +135,7 @@ private:
   /// Singleton accessors, by the class of their object.
   llvm::DenseMap<const clang::CXXRecordDecl *, const clang::FunctionDecl *>
       Singletons;
+  std::unique_ptr<SharedObjects> Shared;
   /// The data members code of the unit names.
   llvm::DenseSet<const clang::FieldDecl *> NamedFields;
   /// Calls from static initialisers, by callee.
@@ -144,6 +153,9 @@ private:
   void scan(FunctionNode *Owner, const clang::Stmt *Root);
   const clang::FunctionDecl *callableOf(const clang::Expr *E,
                                         unsigned Depth = 0);
+  /// Drops the accesses to locals and parameters that no thread or
+  /// callback is handed.
+  void keepHandedAccesses();
   void propagate();
 };
 

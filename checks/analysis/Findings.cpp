@@ -35,6 +35,8 @@ llvm::StringRef kindName(FindingKind Kind) {
     return "analysis-stopped";
   case FindingKind::GuardOptionUnresolved:
     return "guard-option-unresolved";
+  case FindingKind::LockUnreadable:
+    return "lock-unreadable";
   }
   return "";
 }
@@ -48,6 +50,8 @@ SourceLocation Finding::location() const {
     return Function->getLocation();
   if (Option && Option->Map)
     return Option->Map->getLocation();
+  if (Lock)
+    return Lock->getLocation();
   return SourceLocation();
 }
 

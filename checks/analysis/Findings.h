@@ -56,6 +56,9 @@ enum class FindingKind : uint8_t {
   AnalysisStopped,
   /// A MapGuards entry that names nothing in the translation unit.
   GuardOptionUnresolved,
+  /// A member of a lock-like type that mapguard cannot read: the maps of
+  /// the classes holding one are not checked (a remark, once per type).
+  LockUnreadable,
 };
 
 /// The kinds' names, as docs/design.md lists them.
@@ -71,6 +74,7 @@ enum class FixKind : uint8_t {
 };
 
 struct MapFacts;
+struct SharedRoot;
 
 struct Finding {
   FindingKind Kind;
@@ -99,6 +103,9 @@ struct Finding {
   const MapFacts *Map = nullptr;
   /// GuardOptionUnresolved: the entry.
   const ConfiguredGuards::Problem *Option = nullptr;
+  /// LockUnreadable: the first member of the type, in a class whose maps
+  /// are not checked for it.
+  const clang::FieldDecl *Lock = nullptr;
 
   /// Where the finding is reported.
   clang::SourceLocation location() const;
@@ -108,7 +115,8 @@ struct Finding {
 struct MapFacts {
   std::optional<MapGuard> Guard;
   /// Any map with static storage duration; a member map of a class meant for
-  /// sharing.
+  /// sharing or whose objects a shared root reaches; a map handed to a
+  /// thread or callback.
   bool Shared = false;
   /// Why a member map is shared.
   enum SharedReason : uint8_t {
@@ -124,6 +132,13 @@ struct MapFacts {
     LockedAccess,
     /// Its class's instance is a singleton's, returned by Accessor.
     SingletonInstance,
+    /// Its class's objects are reached from a shared root (Root).
+    ReachedClass,
+    /// A map reached from a local or parameter handed to a thread or
+    /// callback (Root).
+    HandedObject,
+    /// Not checked: its class holds a lock mapguard cannot read (Lock).
+    UnreadableLock,
   };
   SharedReason Why = Storage;
   /// MutexMember: the member; LockedAccess: the access.
@@ -131,6 +146,10 @@ struct MapFacts {
   const AccessFact *LockedAt = nullptr;
   /// SingletonInstance: the accessor.
   const clang::FunctionDecl *Accessor = nullptr;
+  /// ReachedClass, HandedObject: why the objects are shared.
+  const SharedRoot *Root = nullptr;
+  /// UnreadableLock: the member.
+  const clang::FieldDecl *Lock = nullptr;
   /// Written outside single-threaded phases.
   bool WrittenConcurrently = false;
 };

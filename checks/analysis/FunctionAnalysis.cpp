@@ -15,8 +15,10 @@ namespace mapguard {
 
 MapAccessCollector::MapAccessCollector(const MapModel &Maps,
                                        const ASTContext &Ctx,
-                                       bool ElementWrites, bool Reads)
-    : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads) {}
+                                       bool ElementWrites, bool Reads,
+                                       bool LocalRoots)
+    : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
+      LocalRoots(LocalRoots) {}
 
 void MapAccessCollector::visit(const Stmt *S) {
   if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
@@ -32,7 +34,7 @@ void MapAccessCollector::visit(const Stmt *S) {
       Vias.insert(A.Via);
     if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
       continue;
-    if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx))
+    if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx, LocalRoots))
       Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
     ++Ordinal;
   }
@@ -238,7 +240,16 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       bool OwnMemberInLifetime =
           A.Map.Kind == SharedMapKind::Member &&
           isa<CXXConstructorDecl, CXXDestructorDecl>(Function);
-      Fact.SingleThreaded = SingleThreaded(Before) || OwnMemberInLifetime;
+      // A local is nobody else's before this function hands it to a
+      // thread.
+      bool LocalNotYetHanded =
+          A.Map.Kind == SharedMapKind::Handed &&
+          A.Map.Storage->getDeclContext() == &Function &&
+          !isa<ParmVarDecl>(A.Map.Storage) &&
+          !(Threads && Before.May.test(LocksetAnalysis::lockOf(
+                           *Threads, LockMode::Exclusive)));
+      Fact.SingleThreaded =
+          SingleThreaded(Before) || OwnMemberInLifetime || LocalNotYetHanded;
       if (A.Access.IsSubscript)
         Fact.SubscriptOnlyRead =
             subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
@@ -269,6 +280,13 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Exclusive)) &&
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Shared)))
         Facts.ReleasedAtExit.push_back(Pool.mutex(Mutexes[M]));
+    for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
+      if (Locksets.acquires(M) && !Locksets.releases(M) && M != Threads)
+        for (LockMode Mode : {LockMode::Exclusive, LockMode::Shared})
+          if (Exit->May.test(LocksetAnalysis::lockOf(M, Mode))) {
+            Facts.MayAcquireAtExit.push_back({Pool.mutex(Mutexes[M]), Mode});
+            break;
+          }
   }
   return Facts;
 }

@@ -113,6 +113,10 @@ struct FunctionFacts {
   /// Mutexes the function releases, does not acquire, and does not hold
   /// where it returns.
   llvm::SmallVector<ObjectPath, 2> ReleasedAtExit;
+  /// Mutexes the function acquires on some paths, releases on none, and may
+  /// hold where it returns (`if (is_safe_) pthread_mutex_lock(&mu_);`), with
+  /// the mode.
+  llvm::SmallVector<std::pair<ObjectPath, LockMode>, 1> MayAcquireAtExit;
 };
 
 /// What a function's callers and the translation unit tell about it.
@@ -150,8 +154,12 @@ struct FunctionContext {
 /// OwnCode.h for which statements are a function's).
 class MapAccessCollector {
 public:
+  /// \p LocalRoots: keep the accesses to maps reached from locals and
+  /// parameters too (SharedMapKind::Handed), for the caller to sift once it
+  /// knows which are handed to threads.
   MapAccessCollector(const MapModel &Maps, const clang::ASTContext &Ctx,
-                     bool ElementWrites = true, bool Reads = true);
+                     bool ElementWrites = true, bool Reads = true,
+                     bool LocalRoots = false);
   void visit(const clang::Stmt *S);
   /// The accesses seen so far, less the lookups that only serve an element
   /// write.
@@ -162,6 +170,7 @@ private:
   const clang::ASTContext &Ctx;
   bool ElementWrites;
   bool Reads;
+  bool LocalRoots;
   std::vector<MapAccessSite> Found;
   llvm::SmallVector<MapAccess, 2> Accesses;
   llvm::DenseSet<const clang::Expr *> Vias;

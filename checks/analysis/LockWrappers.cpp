@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -53,9 +54,9 @@ const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   std::optional<Summary> Result;
   if (MayLock) {
     FunctionContext C;
-    auto Hook = [this](const Expr &Call,
+    auto Hook = [this](const CFGElement &Element,
                        llvm::SmallVectorImpl<LockEffect> &Out) {
-      callEffects(Call, Out);
+      elementEffects(Element, Out);
     };
     C.CallEffects = Hook;
     C.Reads = false;
@@ -67,6 +68,18 @@ const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
     Summary S;
     if (Facts.HeldAtExit)
       S.Acquires = Pool.list(Facts.HeldAtExit);
+    // A function that tells its caller nothing and takes a mutex on some
+    // paths (`if (is_safe_) pthread_mutex_lock(&mu_);`, gflags' Mutex) is a
+    // lock function whose other paths lock nothing to lock: its callers
+    // write as if it locked. A function with a result may be a try-lock,
+    // which its callers test.
+    if (N->Decl->getReturnType()->isVoidType())
+      for (const auto &[Mutex, Mode] : Facts.MayAcquireAtExit)
+        if (llvm::none_of(S.Acquires,
+                          [&, &Mutex = Mutex](const GuardedMutex &G) {
+                            return G.Mutex == Mutex;
+                          }))
+          S.Acquires.push_back({Mutex, Mode});
     S.Releases = Facts.ReleasedAtExit;
     if (!S.Acquires.empty() || !S.Releases.empty())
       Result = std::move(S);
@@ -75,6 +88,80 @@ const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   auto &Slot = Summaries[N->Decl];
   Slot = std::move(Result);
   return Slot ? &*Slot : nullptr;
+}
+
+/// \p Path, written in the terms of a method of the class \p Ctor
+/// constructs, with a member that \p Ctor initialises from its parameter
+/// and that is never reseated (a const pointer, a reference) read as that
+/// parameter: `this->fr_->lock_` is `fr->lock_`. Unchanged otherwise.
+static ObjectPath throughInitialisedMembers(const ObjectPath &Path,
+                                            const CXXConstructorDecl *Ctor) {
+  llvm::ArrayRef<ObjectPath::Step> Steps = Path.steps();
+  if (!Ctor || Steps.size() < 2 ||
+      Steps[0].Kind != ObjectPath::StepKind::This ||
+      Steps[1].Kind != ObjectPath::StepKind::Decl)
+    return Path;
+  const auto *Field = dyn_cast_or_null<FieldDecl>(Steps[1].Decl);
+  if (!Field)
+    return Path;
+  QualType T = Field->getType();
+  if (!T->isReferenceType() && !(T->isPointerType() && T.isConstQualified()))
+    return Path;
+  const FunctionDecl *Definition = nullptr;
+  if (!Ctor->hasBody(Definition))
+    return Path;
+  for (const CXXCtorInitializer *Init :
+       cast<CXXConstructorDecl>(Definition)->inits()) {
+    if (!Init->isMemberInitializer() ||
+        Init->getMember()->getCanonicalDecl() != Field->getCanonicalDecl())
+      continue;
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreParenImpCasts());
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!Param)
+      return Path;
+    // The parameter of the declaration the call names: Ctor's own.
+    unsigned Index = Param->getFunctionScopeIndex();
+    if (Index >= Ctor->getNumParams())
+      return Path;
+    return ObjectPath::ofDecl(Ctor->getParamDecl(Index))
+        .withSteps(Steps.drop_front(2));
+  }
+  return Path;
+}
+
+void LockWrappers::elementEffects(const CFGElement &Element,
+                                  llvm::SmallVectorImpl<LockEffect> &Out) {
+  if (auto S = Element.getAs<CFGStmt>()) {
+    if (isa<CallExpr, CXXConstructExpr>(S->getStmt()))
+      callEffects(*cast<Expr>(S->getStmt()), Out);
+    return;
+  }
+  auto Dtor = Element.getAs<CFGAutomaticObjDtor>();
+  if (!Dtor)
+    return;
+  // A local guard of the unit's own: its destructor releases what its
+  // constructor's arguments name.
+  const VarDecl *Var = Dtor->getVarDecl();
+  const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+      Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr);
+  if (!Class || !Construct || !Class->getDestructor())
+    return;
+  const Summary *S = summaryOf(Class->getDestructor());
+  if (!S)
+    return;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  CallSubstitution Subst = CallSubstitution::of(*Construct, Ctor);
+  for (const ObjectPath &M : S->Releases)
+    if (std::optional<ObjectPath> AtCall =
+            throughInitialisedMembers(M, Ctor).atCallSite(Subst, Ctx)) {
+      LockEffect E{LockEffect::Release, std::move(*AtCall)};
+      E.AnyMode = true;
+      E.Loc = Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()
+                                     : Var->getLocation();
+      Out.push_back(std::move(E));
+    }
 }
 
 void LockWrappers::callEffects(const Expr &Call,
@@ -100,15 +187,18 @@ void LockWrappers::callEffects(const Expr &Call,
   if (!S)
     return;
   CallSubstitution Subst = CallSubstitution::of(Call, N->Decl);
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(N->Decl);
   for (const ObjectPath &M : S->Releases)
-    if (std::optional<ObjectPath> AtCall = M.atCallSite(Subst, Ctx)) {
+    if (std::optional<ObjectPath> AtCall =
+            throughInitialisedMembers(M, Ctor).atCallSite(Subst, Ctx)) {
       LockEffect E{LockEffect::Release, std::move(*AtCall)};
       E.AnyMode = true;
       E.Loc = Call.getBeginLoc();
       Out.push_back(std::move(E));
     }
   for (const GuardedMutex &M : S->Acquires)
-    if (std::optional<ObjectPath> AtCall = M.Mutex.atCallSite(Subst, Ctx)) {
+    if (std::optional<ObjectPath> AtCall =
+            throughInitialisedMembers(M.Mutex, Ctor).atCallSite(Subst, Ctx)) {
       LockEffect E{LockEffect::Acquire, std::move(*AtCall), M.Mode};
       E.Loc = Call.getBeginLoc();
       Out.push_back(std::move(E));

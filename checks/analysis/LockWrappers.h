@@ -9,6 +9,11 @@
 // threads, itself or through its callees, says that other threads may run
 // from there on.
 //
+// A constructor's effects on the members it initialises from its
+// parameters and never reseats (`FlagRegistry *const fr_;`, `fr_(fr)`) are
+// effects on what the call passes: `FlagRegistryLock l(registry);` locks
+// `registry->lock_`, and the destructor of `l` unlocks it.
+//
 // Leaves out: functions with thread-safety attributes (the lock model reads
 // those exactly), the methods of mutex and guard classes (the lock model
 // knows them), recursion (a function being summarised has no effect), and
@@ -39,6 +44,16 @@ public:
   /// (acquiring ObjectPath::threadsMarker()).
   void callEffects(const clang::Expr &Call,
                    llvm::SmallVectorImpl<LockEffect> &Out);
+  /// Whether a call of \p F returns with some mutex held that it took.
+  bool acquires(const clang::FunctionDecl *F) {
+    const Summary *S = summaryOf(F);
+    return S && !S->Acquires.empty();
+  }
+
+  /// The same for a CFG element: a call, or the implicit destructor of a
+  /// local whose class's destructor is a release wrapper.
+  void elementEffects(const clang::CFGElement &Element,
+                      llvm::SmallVectorImpl<LockEffect> &Out);
 
 private:
   /// What a lock wrapper does where it returns, read from its body.

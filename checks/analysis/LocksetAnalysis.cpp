@@ -137,9 +137,7 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
       if (CallEffects)
-        if (auto S = (*Block)[I].getAs<CFGStmt>())
-          if (isa<CallExpr, CXXConstructExpr>(S->getStmt()))
-            CallEffects(*cast<Expr>(S->getStmt()), Found);
+        CallEffects((*Block)[I], Found);
       for (LockEffect &L : Found)
         All.push_back({Block, I, 0, std::move(L)});
     }

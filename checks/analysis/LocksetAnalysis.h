@@ -66,11 +66,11 @@ struct NotHeldReason {
   bool ThroughCase = false;
 };
 
-/// Appends the lock effects of a call (or constructor call) that the lock
-/// model cannot see by itself: a lock wrapper summarised from its body, a
-/// call that starts threads.
+/// Appends the lock effects of a CFG element (a call, a constructor call, the
+/// implicit destructor of a local) that the lock model cannot see by itself:
+/// a lock wrapper summarised from its body, a call that starts threads.
 using CallEffectsFn = llvm::function_ref<void(
-    const clang::Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out)>;
+    const clang::CFGElement &Element, llvm::SmallVectorImpl<LockEffect> &Out)>;
 
 class LocksetAnalysis {
 public:

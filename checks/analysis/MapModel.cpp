@@ -1,6 +1,7 @@
 //===--- MapModel.cpp - Shared maps and what writes them ------------------===//
 
 #include "checks/analysis/MapModel.h"
+#include "checks/analysis/SharedObjects.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -263,7 +264,7 @@ const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
       (!Returned->isReferenceType() && !Returned->isPointerType()))
     return nullptr;
   // Every return must hand out the same object with static storage:
-  // `static Registry r; return r;`.
+  // `static Registry r; return r;`, or a lazily created one: `return *inst;`.
   const VarDecl *Storage = nullptr;
   bool Valid = true;
   llvm::SmallVector<const Stmt *, 16> Stack{Definition->getBody()};
@@ -272,22 +273,12 @@ const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
     if (!S || isa<LambdaExpr>(S))
       continue;
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-      const Expr *Value = Return->getRetValue()
-                              ? Return->getRetValue()->IgnoreParenImpCasts()
-                              : nullptr;
-      if (Value && Returned->isPointerType())
-        if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
-          Value = AddrOf->getOpcode() == UO_AddrOf
-                      ? AddrOf->getSubExpr()->IgnoreParenImpCasts()
-                      : nullptr;
-      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
-      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (!Var || !Var->hasGlobalStorage() ||
-          Var->getTLSKind() != VarDecl::TLS_None ||
-          (Storage && Storage != Var->getCanonicalDecl()))
+      const VarDecl *Var = staticObjectReturned(Return->getRetValue(),
+                                                Returned->isPointerType());
+      if (!Var || (Storage && Storage != Var))
         Valid = false;
       else
-        Storage = Var->getCanonicalDecl();
+        Storage = Var;
       continue;
     }
     for (const Stmt *Child : S->children())
@@ -300,7 +291,8 @@ const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
 }
 
 std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
-                                               const ASTContext &Ctx) const {
+                                               const ASTContext &Ctx,
+                                               bool LocalRoots) const {
   QualType Type = Access.Object->getType();
   if (Access.ObjectIsPointer)
     Type = Type->getPointeeType();
@@ -314,24 +306,38 @@ std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
   if (Steps.empty())
     return std::nullopt;
   const ObjectPath::Step &Root = Steps.front();
-  // `this->map_` (and `this->state_.map_`): a member of the object a method
-  // runs on, shared only if its class says so by guarding it.
+  // `this->map_` (and `this->state_.map_`, `*this->index_` of a smart or
+  // plain pointer member): a member of the object a method runs on, shared
+  // only if its class is meant for sharing or its objects are reached from
+  // a shared root. A member of another object it points to
+  // (`this->impl_->map_`) is that object's, which its own methods show.
   if (Root.Kind == ObjectPath::StepKind::This) {
-    if (Steps.size() < 2 ||
-        llvm::any_of(Steps.drop_front(), [](const ObjectPath::Step &S) {
-          return S.Kind != ObjectPath::StepKind::Decl ||
-                 !isa<FieldDecl>(S.Decl);
-        }))
+    const FieldDecl *Field = nullptr;
+    bool Dereferenced = false;
+    for (const ObjectPath::Step &S : Steps.drop_front()) {
+      if (S.Kind == ObjectPath::StepKind::Deref) {
+        Dereferenced = true;
+        continue;
+      }
+      if (S.Kind != ObjectPath::StepKind::Decl || !isa<FieldDecl>(S.Decl) ||
+          Dereferenced)
+        return std::nullopt;
+      Field = cast<FieldDecl>(S.Decl);
+    }
+    if (!Field)
       return std::nullopt;
-    const auto *Field = cast<FieldDecl>(Steps.back().Decl);
     return SharedMap{std::move(Path), Field, SharedMapKind::Member};
   }
   const VarDecl *Storage = nullptr;
   const FunctionDecl *Singleton = nullptr;
+  bool Local = false;
   if (Root.Kind == ObjectPath::StepKind::Decl) {
     Storage = dyn_cast<VarDecl>(Root.Decl);
-    if (!Storage || !Storage->hasGlobalStorage() ||
-        Storage->getTLSKind() != VarDecl::TLS_None)
+    if (!Storage || Storage->getTLSKind() != VarDecl::TLS_None)
+      return std::nullopt;
+    // A local or parameter: shared only if it is handed to a thread.
+    Local = !Storage->hasGlobalStorage();
+    if (Local && !LocalRoots)
       return std::nullopt;
   } else if (Root.Kind == ObjectPath::StepKind::Call) {
     Singleton = dyn_cast<FunctionDecl>(Root.Decl);
@@ -357,7 +363,8 @@ std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
       return std::nullopt;
     }
   }
-  SharedMapKind Kind = Storage->isStaticDataMember()
+  SharedMapKind Kind = Local ? SharedMapKind::Handed
+                       : Storage->isStaticDataMember()
                            ? SharedMapKind::StaticMember
                        : Storage->isStaticLocal() ? SharedMapKind::LocalStatic
                                                   : SharedMapKind::Global;

@@ -35,14 +35,18 @@ enum class SharedMapKind : uint8_t {
   StaticMember, ///< A static data member.
   LocalStatic,  ///< A function-local static.
   Member,       ///< A data member of the object a method runs on: shared if
-                ///< the class guards it with a mutex member.
+                ///< its class is meant for sharing, or its objects are
+                ///< reached from a shared root (SharedObjects.h).
+  Handed,       ///< Reached from a local or parameter: shared if it is
+                ///< handed to a thread or callback (SharedObjects.h).
 };
 
 struct SharedMap {
   /// The map as reached: `g_map`, `g_state.by_id`, `registry().map`.
   ObjectPath Path;
-  /// The object with static storage duration the map is, or lives in; for a
-  /// Member, the map's field.
+  /// The object with static storage duration the map is, or lives in (or a
+  /// pointer to it); for a Member, the map's field (the last of the path);
+  /// for Handed, the local or parameter.
   const clang::ValueDecl *Storage;
   SharedMapKind Kind;
   /// The accessor that returns Storage, for a Meyers singleton.
@@ -85,9 +89,11 @@ public:
   }
 
   /// The shared map that \p Access reaches, if the map is shared or is a
-  /// data member of the object a method runs on (Member).
+  /// data member of the object a method runs on (Member); with
+  /// \p LocalRoots, also a map reached from a local or parameter (Handed).
   std::optional<SharedMap> sharedMapOf(const MapAccess &Access,
-                                       const clang::ASTContext &Ctx) const;
+                                       const clang::ASTContext &Ctx,
+                                       bool LocalRoots = false) const;
 
   /// Appends the maps that \p S changes, where \p S is a call, an
   /// assignment or an increment.

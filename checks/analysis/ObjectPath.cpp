@@ -96,11 +96,59 @@ static std::optional<unsigned> parameterIndex(const ParmVarDecl *Param,
   return Param->getFunctionScopeIndex();
 }
 
+/// What a getter returns, if \p Callee is one: its body is one `return` of a
+/// member of `*this` (`return plugins_;`, `return &state_.map;`, `return
+/// *impl_;`), as a reference or pointer.
+static const Expr *memberReturned(const FunctionDecl *Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Method->isStatic() || !Callee->hasBody(Definition))
+    return nullptr;
+  QualType Returned = Callee->getReturnType();
+  if (!Returned->isReferenceType() && !Returned->isPointerType())
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  // Only members, reached by members and dereferences from `this`.
+  for (const Expr *E = Value; E;) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(E))
+      return Value;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      E = ME->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = UO->getSubExpr();
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_Star && Op->getOperator() != OO_Arrow) ||
+          Op->getNumArgs() != 1)
+        return nullptr;
+      E = Op->getArg(0);
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
 bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
                             const CallSubstitution *Subst, unsigned Depth) {
   if (!E || Depth > MaxAliasDepth)
     return false;
   E = E->IgnoreParenImpCasts();
+  // `static_cast<State *>(arg)`: the same object, seen as another type.
+  while (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+    if (!Cast->getType()->isPointerType() &&
+        !Cast->getType()->isReferenceType() && !Cast->isGLValue())
+      break;
+    E = Cast->getSubExpr()->IgnoreParenImpCasts();
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
@@ -172,6 +220,12 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || Call->getNumArgs() != 0)
       return false;
+    // A getter is the member it returns: `instance().plugins()` is
+    // `instance().plugins_`.
+    if (const Expr *Member = memberReturned(Callee)) {
+      CallSubstitution Inner = CallSubstitution::of(*Call, Callee, Subst);
+      return appendPath(Member, Ctx, &Inner, Depth + 1);
+    }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       const auto *Callee = dyn_cast<MemberExpr>(MC->getCallee());
       if (!Callee ||
@@ -297,22 +351,49 @@ ObjectPath ObjectPath::withThisAs(const ObjectPath &Object) const {
   return Path;
 }
 
+ObjectPath ObjectPath::withSteps(llvm::ArrayRef<Step> Rest) const {
+  ObjectPath Path = *this;
+  for (const Step &S : Rest)
+    Path.push(S);
+  Path.rebuildName();
+  return Path;
+}
+
 std::optional<ObjectPath> ObjectPath::inCallee(const CallSubstitution &Call,
                                                const ASTContext &Ctx) const {
   if (isGlobal())
     return *this;
+  return throughCallObject(Call, Ctx);
+}
+
+std::optional<ObjectPath>
+ObjectPath::throughCallObject(const CallSubstitution &Call,
+                              const ASTContext &Ctx) const {
   if (!Call.Object || isOpaque())
     return std::nullopt;
-  ObjectPath Object = Call.ObjectIsPointer ? fromPointer(Call.Object, Ctx)
-                                           : fromExpr(Call.Object, Ctx);
+  return asMemberOf(Call.ObjectIsPointer ? fromPointer(Call.Object, Ctx)
+                                         : fromExpr(Call.Object, Ctx));
+}
+
+std::optional<ObjectPath>
+ObjectPath::asMemberOf(const ObjectPath &Object) const {
   llvm::ArrayRef<Step> Prefix = Object.Steps;
-  if (Object.isOpaque() || Steps.size() < Prefix.size() ||
+  if (isOpaque() || Object.isOpaque() || Steps.size() < Prefix.size() ||
       llvm::ArrayRef<Step>(Steps).take_front(Prefix.size()) != Prefix)
     return std::nullopt;
   ObjectPath Path;
   Path.Steps.push_back({StepKind::This});
   for (const Step &S : llvm::ArrayRef<Step>(Steps).drop_front(Prefix.size()))
     Path.push(S);
+  Path.rebuildName();
+  return Path;
+}
+
+ObjectPath ObjectPath::ofAccessor(const FunctionDecl *Accessor) {
+  ObjectPath Path;
+  Path.Steps.push_back({StepKind::Call, canonical(Accessor)});
+  if (Accessor->getReturnType()->isPointerType())
+    Path.Steps.push_back({StepKind::Deref});
   Path.rebuildName();
   return Path;
 }
@@ -354,7 +435,12 @@ void ObjectPath::rebuildName() {
       std::string Part = S.Decl->getNameAsString();
       // A static member is named with its class, as its users write it
       // outside the class.
-      if (Result.empty() && S.Kind == StepKind::Decl && isa<VarDecl>(S.Decl))
+      // So is a static member function.
+      bool Static = S.Kind == StepKind::Decl
+                        ? isa<VarDecl>(S.Decl)
+                        : isa<CXXMethodDecl>(S.Decl) &&
+                              cast<CXXMethodDecl>(S.Decl)->isStatic();
+      if (Result.empty() && Static)
         if (const auto *Class =
                 dyn_cast<CXXRecordDecl>(S.Decl->getDeclContext()))
           Part = (Class->getName() + "::" + Part).str();

@@ -109,9 +109,26 @@ public:
   std::optional<ObjectPath> inCallee(const CallSubstitution &Call,
                                      const clang::ASTContext &Ctx) const;
 
+  /// This path, written in a caller's terms, as a member of the call's
+  /// object, even where the caller names it globally:
+  /// `GlobalRegistry()->lock_` is `this->lock_` in
+  /// `GlobalRegistry()->Find()`. Nothing if it is not a member of it.
+  std::optional<ObjectPath>
+  throughCallObject(const CallSubstitution &Call,
+                    const clang::ASTContext &Ctx) const;
+  /// This path as a member of \p Object, written from inside it (`this->`).
+  std::optional<ObjectPath> asMemberOf(const ObjectPath &Object) const;
+
+  /// The object a call of \p Accessor, which takes no arguments, returns
+  /// (its pointee, if it returns a pointer): `instance()`, `*get()`.
+  static ObjectPath ofAccessor(const clang::FunctionDecl *Accessor);
+
   /// This path, written in terms of the object a method runs on, for the
   /// object \p Object: `this->mu` becomes `g_state.mu`.
   ObjectPath withThisAs(const ObjectPath &Object) const;
+
+  /// This path followed by \p Rest: `fr` and `->lock_` make `fr->lock_`.
+  ObjectPath withSteps(llvm::ArrayRef<Step> Rest) const;
 
   /// Whether the path starts at an object with static storage duration (or
   /// at a function's result), which every function names the same way.

@@ -8,7 +8,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 
 using namespace clang;
@@ -93,6 +95,15 @@ private:
   /// of the unit names, if any.
   const FieldDecl *mutexMemberOf(const RecordDecl *R);
   llvm::DenseMap<const RecordDecl *, const FieldDecl *> MutexMembers;
+  /// A member of \p Class whose type looks like a lock (lock- and
+  /// unlock-like methods) that neither the lock model nor a wrapper
+  /// summary reads, if any.
+  const FieldDecl *unreadableLockOf(const CXXRecordDecl *Class);
+  llvm::DenseMap<const CXXRecordDecl *, const FieldDecl *> UnreadableLocks;
+  /// \p Path named through the accessor of the singleton whose member it
+  /// is (`registry_->lock_` is `Registry::instance()->lock_` when the unit
+  /// creates one Registry at most), if it is one and not named so already.
+  std::optional<ObjectPath> inSingleton(const ObjectPath &Path);
   /// The singleton accessor of the class of \p Field, if it has one.
   const FunctionDecl *singletonAccessorOf(const FieldDecl *Field);
 
@@ -186,8 +197,9 @@ TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N, const Context &C,
   FunctionContext FC;
   FC.HeldAtEntry = C.HeldAtEntry;
   FC.SingleThreadedAtEntry = C.SingleThreaded;
-  auto Hook = [this](const Expr &Call, llvm::SmallVectorImpl<LockEffect> &Out) {
-    Wrappers.callEffects(Call, Out);
+  auto Hook = [this](const CFGElement &Element,
+                     llvm::SmallVectorImpl<LockEffect> &Out) {
+    Wrappers.elementEffects(Element, Out);
   };
   FC.CallEffects = Hook;
   auto Tracked = [this](const FunctionDecl *F) {
@@ -218,14 +230,41 @@ void TranslationUnitAnalyzer::recordCalls(unsigned I) {
       continue;
     IncomingCall In{Graph[I].Decl, Call, Call.Held};
     // A lambda names what its definition sees the same way, and globals
-    // read the same everywhere: the set is the callee's as it is.
-    if (!isa<LambdaExpr>(Call.Site) && !Call.Held->allGlobal()) {
+    // read the same everywhere; a global that is a member of the call's
+    // object is also a member of `this` to the callee.
+    if (!isa<LambdaExpr>(Call.Site)) {
       CallSubstitution Subst = CallSubstitution::of(*Call.Site, Callee->Decl);
+      // A method of a singleton's class runs on its instance, however the
+      // caller names it.
+      std::optional<ObjectPath> Instance;
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee->Decl))
+        if (const FunctionDecl *Accessor =
+                Graph.singletonAccessorOf(Method->getParent()))
+          if (!Method->isStatic() &&
+              Graph.shared().atMostOneObject(Method->getParent()))
+            Instance = ObjectPath::ofAccessor(Accessor);
       llvm::SmallVector<unsigned, 4> Inside;
-      for (unsigned Lock : Call.Held->locks())
-        if (std::optional<ObjectPath> Path =
-                Pool->mutex(mutexOfLock(Lock)).inCallee(Subst, Ctx))
-          Inside.push_back(lockNumber(Pool->intern(*Path), modeOfLock(Lock)));
+      auto Add = [&](const ObjectPath &Path, LockMode Mode) {
+        Inside.push_back(lockNumber(Pool->intern(Path), Mode));
+      };
+      for (unsigned Lock : Call.Held->locks()) {
+        const ObjectPath &Mutex = Pool->mutex(mutexOfLock(Lock));
+        LockMode Mode = modeOfLock(Lock);
+        if (std::optional<ObjectPath> Path = Mutex.inCallee(Subst, Ctx))
+          Add(*Path, Mode);
+        // A mutex of a singleton's instance, however the caller reaches it
+        // (`registry_->lock_`), is the instance's.
+        std::optional<ObjectPath> Global = inSingleton(Mutex);
+        if (Global)
+          Add(*Global, Mode);
+        else if (Mutex.isGlobal())
+          Global = Mutex;
+        if (Global)
+          if (std::optional<ObjectPath> Member =
+                  Instance ? Global->asMemberOf(*Instance)
+                           : Global->throughCallObject(Subst, Ctx))
+            Add(*Member, Mode);
+      }
       In.HeldInCallee = Pool->get(Inside);
     }
     Caller.CallsTo[Callee->Decl].push_back(std::move(In));
@@ -283,6 +322,68 @@ static SiteKey siteKey(const AccessFact &A) {
   SourceRange Range = A.Site->getSourceRange();
   return {{Range.getBegin().getRawEncoding(), Range.getEnd().getRawEncoding()},
           {static_cast<unsigned>(A.Site->getStmtClass()), A.Ordinal}};
+}
+
+std::optional<ObjectPath>
+TranslationUnitAnalyzer::inSingleton(const ObjectPath &Path) {
+  llvm::ArrayRef<ObjectPath::Step> Steps = Path.steps();
+  for (size_t I = Steps.size(); I-- > 1;) {
+    const auto *Field = Steps[I].Kind == ObjectPath::StepKind::Decl
+                            ? dyn_cast_or_null<FieldDecl>(Steps[I].Decl)
+                            : nullptr;
+    const auto *Class =
+        Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (!Class || !Graph.shared().atMostOneObject(Class))
+      continue;
+    if (const FunctionDecl *Accessor = Graph.singletonAccessorOf(Class)) {
+      ObjectPath Named =
+          ObjectPath::ofAccessor(Accessor).withSteps(Steps.drop_front(I));
+      if (Named != Path)
+        return Named;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Whether \p Name, whatever its case, names a lock or an unlock operation.
+static bool isLockLike(llvm::StringRef Name, bool Unlock) {
+  std::string Lower = Name.lower();
+  if (Unlock)
+    return llvm::StringSwitch<bool>(Lower)
+        .Cases("unlock", "release", "writerunlock", "leave", "unlockwrite",
+               true)
+        .Default(false);
+  return llvm::StringSwitch<bool>(Lower)
+      .Cases("lock", "acquire", "writerlock", "enter", "lockwrite", true)
+      .Default(false);
+}
+
+const FieldDecl *
+TranslationUnitAnalyzer::unreadableLockOf(const CXXRecordDecl *Class) {
+  auto [It, Inserted] = UnreadableLocks.try_emplace(Class, nullptr);
+  if (!Inserted)
+    return It->second;
+  for (const FieldDecl *Field : Class->fields()) {
+    const CXXRecordDecl *Type = objectClassOf(Field->getType());
+    if (!Type || Locks.isMutexClass(Type) || Locks.isGuardClass(Type))
+      continue;
+    const CXXMethodDecl *Lock = nullptr;
+    bool Unlock = false;
+    for (const CXXMethodDecl *M : Type->methods()) {
+      if (!M->getIdentifier() || M->isStatic())
+        continue;
+      if (isLockLike(M->getName(), false))
+        Lock = M;
+      Unlock |= isLockLike(M->getName(), true);
+    }
+    // One that locks a mutex mapguard knows is a wrapper it reads.
+    if (Lock && Unlock && !Wrappers.acquires(Lock)) {
+      It->second = Field;
+      break;
+    }
+  }
+  return It->second;
 }
 
 const FunctionDecl *
@@ -398,13 +499,37 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
       const auto *Field = dyn_cast<FieldDecl>(First.Map.Storage);
       // Guarded by the class itself: a named guard, or a member mutex held
       // at most of its accesses.
+      const auto *Class =
+          Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+      // Objects that the functions creating them keep are nobody else's,
+      // whatever their methods lock; unless a guard is named for them.
+      bool KeptLocal = Class && Graph.shared().keptLocal(Class);
+      // A static object, a singleton's instance, or what they reach, shares
+      // its class's objects only where it is the only one the unit creates:
+      // protobuf's DescriptorPool has a generated instance and any number
+      // of others, whose tables no other thread sees. An object handed to a
+      // thread shares them all.
+      bool OneObject = Class && Graph.shared().atMostOneObject(Class);
+      const SharedRoot *SharedClass =
+          Class ? Graph.shared().sharedClass(Class) : nullptr;
+      if (SharedClass && !OneObject && !SharedRoot::handedAtTheEnd(SharedClass))
+        SharedClass = nullptr;
+      bool Named = Guard && Guard->Source != MapGuard::Inferred;
       bool ClassGuards =
-          Guard &&
-          (Guard->Source != MapGuard::Inferred ||
-           (!Guard->Mutex.steps().empty() &&
-            Guard->Mutex.steps().front().Kind == ObjectPath::StepKind::This));
+          Named ||
+          (Guard && !KeptLocal && !Guard->Mutex.steps().empty() &&
+           Guard->Mutex.steps().front().Kind == ObjectPath::StepKind::This);
       if (ClassGuards) {
         Info.Why = MapFacts::ClassGuard;
+      } else if (KeptLocal) {
+        Info.Shared = false;
+      } else if (const FieldDecl *Lock =
+                     Class ? unreadableLockOf(Class) : nullptr) {
+        // Whatever else says the objects are shared, their lock cannot be
+        // read: the maps are left alone, and a remark says so.
+        Info.Shared = false;
+        Info.Why = MapFacts::UnreadableLock;
+        Info.Lock = Lock;
       } else if (const FieldDecl *Mutex =
                      Field ? mutexMemberOf(Field->getParent()) : nullptr) {
         Info.Why = MapFacts::MutexMember;
@@ -415,12 +540,19 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
                  Locked != Mine.end()) {
         Info.Why = MapFacts::LockedAccess;
         Info.LockedAt = *Locked;
-      } else if (const FunctionDecl *Accessor = singletonAccessorOf(Field)) {
+      } else if (const FunctionDecl *Accessor =
+                     OneObject ? singletonAccessorOf(Field) : nullptr) {
         Info.Why = MapFacts::SingletonInstance;
         Info.Accessor = Accessor;
+      } else if (const SharedRoot *Root = SharedClass) {
+        Info.Why = MapFacts::ReachedClass;
+        Info.Root = Root;
       } else {
         Info.Shared = false;
       }
+    } else if (First.Map.Kind == SharedMapKind::Handed) {
+      Info.Why = MapFacts::HandedObject;
+      Info.Root = Graph.shared().handed(cast<VarDecl>(First.Map.Storage));
     }
     Info.Guard = std::move(Guard);
   }
@@ -429,12 +561,22 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
       findFindings(Accesses, Result->MapOf, Result->Maps, *Pool, *this, Ctx);
   for (Finding &F : Stopped)
     Result->Findings.push_back(F);
+  // Once per lock type.
+  llvm::DenseSet<const CXXRecordDecl *> Unreadable;
+  for (const MapFacts &Info : Result->Maps)
+    if (Info.Why == MapFacts::UnreadableLock &&
+        Unreadable.insert(objectClassOf(Info.Lock->getType())).second) {
+      Finding F{FindingKind::LockUnreadable};
+      F.Lock = Info.Lock;
+      Result->Findings.push_back(F);
+    }
   for (const ConfiguredGuards::Problem &P : Result->Configured->problems()) {
     Finding F{FindingKind::GuardOptionUnresolved};
     F.Option = &P;
     Result->Findings.push_back(F);
   }
   Result->Pool = std::move(Pool);
+  Result->Shared = Graph.takeShared();
   return Result;
 }
 

@@ -23,6 +23,7 @@
 
 #include "checks/analysis/Findings.h"
 #include "checks/analysis/FunctionAnalysis.h"
+#include "checks/analysis/SharedObjects.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <string>
@@ -86,6 +87,8 @@ private:
   friend class TranslationUnitAnalyzer;
   /// Owns the lock sets the accesses point to.
   std::unique_ptr<HeldLocksPool> Pool;
+  /// What the findings' why-shared roots point into.
+  std::unique_ptr<SharedObjects> Shared;
   std::unique_ptr<ConfiguredGuards> Configured;
   std::vector<AccessFact> Accesses;
   /// Per access, the index of its map in Maps.
