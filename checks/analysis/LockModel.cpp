@@ -119,12 +119,28 @@ static void attrMutexes(const AttrT *A, const CallSubstitution &Subst,
   for (const Expr *Arg : A->args()) {
     if (isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
       continue;
-    if (const auto *Not = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts()))
-      if (Not->getOpcode() == UO_LNot)
-        continue; // A negative capability: nothing is acquired.
+    if (isNegativeCapability(Arg))
+      continue; // Nothing is acquired.
     Out.push_back(ObjectPath::fromLockArgument(Arg, Ctx, &Subst));
   }
 }
+
+bool isNegativeCapability(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E))
+    return Not->getOpcode() == UO_LNot;
+  // A capability class declares `operator!` for the purpose, as Clang's
+  // own tests do.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Exclaim;
+  return false;
+}
+
+/// What a project's guard class calls locking and unlocking again.
+static const llvm::StringRef ProjectGuardLocks[] = {"Lock", "relock", "Relock",
+                                                    "ReLock"};
+static const llvm::StringRef ProjectGuardUnlocks[] = {"Unlock", "UnLock",
+                                                      "release", "Release"};
 
 static const Expr *objectOf(const CallExpr *Call, bool &IsPointer) {
   IsPointer = false;
@@ -331,10 +347,16 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
       Kind = LockEffect::GuardUnlock;
     else if (!Method->hasAttrs() ||
              !Method->getParent()->hasAttr<ScopedLockableAttr>()) {
+      // The standard guards' names; a project's guard spells them its own
+      // way (`l.UnLock()`, `l.Relock()`), and its `release()` unlocks where
+      // `std::unique_lock::release()` lets go of the mutex still locked.
       llvm::StringRef Name = calleeName(Call);
-      if (Name == "lock")
+      bool Std = Method->getParent()->isInStdNamespace();
+      if (Name == "lock" ||
+          (!Std && llvm::is_contained(ProjectGuardLocks, Name)))
         Kind = LockEffect::GuardLock;
-      else if (Name == "unlock")
+      else if (Name == "unlock" ||
+               (!Std && llvm::is_contained(ProjectGuardUnlocks, Name)))
         Kind = LockEffect::GuardUnlock;
       else if (Name == "release")
         Kind = LockEffect::GuardDisown;

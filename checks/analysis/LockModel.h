@@ -68,6 +68,11 @@ struct LockEffect {
 };
 
 /// A mutex that a guard manages, and how it holds it.
+/// Whether \p Arg, an argument of a thread-safety attribute, is a negative
+/// capability (`requires_capability(!mu)`: the caller must not hold `mu`),
+/// which is never a held lock.
+bool isNegativeCapability(const clang::Expr *Arg);
+
 struct GuardedMutex {
   ObjectPath Mutex;
   LockMode Mode;

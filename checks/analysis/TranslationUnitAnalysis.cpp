@@ -142,8 +142,9 @@ static void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
                           llvm::SmallVectorImpl<GuardedMutex> &Out) {
   for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
     for (const Expr *Arg : A->args())
-      Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx),
-                     A->isShared() ? LockMode::Shared : LockMode::Exclusive});
+      if (!isNegativeCapability(Arg))
+        Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx),
+                       A->isShared() ? LockMode::Shared : LockMode::Exclusive});
 }
 
 void TranslationUnitAnalyzer::forEachIncoming(
