@@ -28,6 +28,8 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
   SuggestAnnotations = Options.getLocalOrGlobal("SuggestAnnotations", false);
   Analysis.ElementWrites =
       Options.getLocalOrGlobal("ReportElementWrites", true);
+  Analysis.GuardsFromDeclarations =
+      Options.getLocalOrGlobal("GuardsFromDeclarations", true);
   Analysis.MaxFunctionBlocks = Options.getLocalOrGlobal(
       "MaxFunctionBlocks", LocksetAnalysis::DefaultMaxBlocks);
   Analysis.MaxNestingDepth =
@@ -75,6 +77,8 @@ void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadStarters", ThreadStarters);
   Options.store(Opts, "MapGuards", MapGuards);
   Options.store(Opts, "ReportElementWrites", Analysis.ElementWrites);
+  Options.store(Opts, "GuardsFromDeclarations",
+                Analysis.GuardsFromDeclarations);
   Options.store(Opts, "MaxFunctionBlocks", Analysis.MaxFunctionBlocks);
   Options.store(Opts, "MaxNestingDepth", Analysis.MaxNestingDepth);
   Options.store(Opts, "SuggestAnnotations", SuggestAnnotations);

@@ -19,14 +19,16 @@ namespace mapguard {
 static constexpr unsigned MaxDepth = 8;
 
 LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
-                     llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes)
+                     llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes,
+                     bool GuardsFromDeclarations)
     : MutexTypes({"std::mutex", "std::recursive_mutex", "std::timed_mutex",
                   "std::recursive_timed_mutex", "std::shared_mutex",
                   "std::shared_timed_mutex", "pthread_mutex_t",
                   "pthread_rwlock_t"}),
       GuardTypes({"std::lock_guard", "std::unique_lock", "std::scoped_lock"}),
       SharedGuardTypes({"std::shared_lock"}),
-      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t"}) {
+      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t"}),
+      GuardsFromDeclarations(GuardsFromDeclarations) {
   for (llvm::StringRef Name : ExtraMutexTypes)
     MutexTypes.insert(Name);
   for (llvm::StringRef Name : ExtraGuardTypes)
@@ -599,6 +601,41 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
   }
 }
 
+bool LockModel::isLockLikeName(llvm::StringRef Name, bool Unlock) {
+  std::string Lower = Name.lower();
+  if (Unlock)
+    return llvm::StringSwitch<bool>(Lower)
+        .Cases("unlock", "release", "writerunlock", "leave", "unlockwrite",
+               true)
+        .Default(false);
+  return llvm::StringSwitch<bool>(Lower)
+      .Cases("lock", "acquire", "writerlock", "enter", "lockwrite", true)
+      .Default(false);
+}
+
+bool LockModel::looksLikeLock(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  bool Lock = false, Unlock = false;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods()) {
+    if (!M->getIdentifier() || M->isStatic())
+      continue;
+    Lock |= isLockLikeName(M->getName(), false);
+    Unlock |= isLockLikeName(M->getName(), true);
+  }
+  return Lock && Unlock;
+}
+
+/// Whether \p Def cannot be copied: its copy constructor is deleted or not
+/// public.
+static bool isNonCopyable(const CXXRecordDecl *Def) {
+  for (const CXXConstructorDecl *Ctor : Def->ctors())
+    if (Ctor->isCopyConstructor())
+      return Ctor->isDeleted() || Ctor->getAccess() != AS_public;
+  return Def->needsImplicitCopyConstructor() &&
+         Def->defaultedCopyConstructorIsDeleted();
+}
+
 const LockModel::GuardShape &
 LockModel::guardShape(const CXXRecordDecl *RD) const {
   RD = RD->getCanonicalDecl();
@@ -610,7 +647,39 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
   const CXXRecordDecl *Def = RD->getDefinition();
   const CXXDestructorDecl *Dtor = Def ? Def->getDestructor() : nullptr;
   const FunctionDecl *DtorDef = nullptr;
-  if (Dtor && Dtor->hasBody(DtorDef)) {
+  // A condition variable bound to a mutex has the same shape, and waits.
+  auto Waits = [](const CXXRecordDecl *Def) {
+    return llvm::any_of(Def->methods(), [](const CXXMethodDecl *M) {
+      if (!M->getIdentifier())
+        return false;
+      std::string Lower = M->getName().lower();
+      return startsWith(Lower, "wait") || startsWith(Lower, "signal") ||
+             startsWith(Lower, "notify");
+    });
+  };
+  if (GuardsFromDeclarations && Def && Dtor && Dtor->isUserProvided() &&
+      !Dtor->hasBody(DtorDef) && isNonCopyable(Def) && !Waits(Def)) {
+    // No body to read (another file's, or a header clangd skips): a
+    // non-copyable class with a destructor of its own whose constructor
+    // takes a lock by reference or pointer is a guard of that lock.
+    for (const CXXConstructorDecl *Ctor : Def->ctors()) {
+      if (Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted())
+        continue;
+      for (const ParmVarDecl *Param : Ctor->parameters()) {
+        QualType T = Param->getType();
+        if (!T->isReferenceType() && !T->isPointerType())
+          continue;
+        QualType Lock = T->getPointeeType();
+        const CXXRecordDecl *Class = Lock->getAsCXXRecordDecl();
+        if (isMutexType(Lock) || looksLikeLock(Class)) {
+          Shape.Params[Ctor->getCanonicalDecl()].push_back(
+              {Param->getFunctionScopeIndex(), LockMode::Exclusive,
+               /*LockedNow=*/true});
+          Shape.IsGuard = true;
+        }
+      }
+    }
+  } else if (Dtor && Dtor->hasBody(DtorDef)) {
     ASTContext &Ctx = Def->getASTContext();
     // The mutex-level lock operations in a body, and what they act on.
     auto ForEachEffect = [&](const Stmt *Body, auto &&Visit) {

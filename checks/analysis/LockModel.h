@@ -82,8 +82,19 @@ class LockModel {
 public:
   /// \p ExtraMutexTypes and \p ExtraGuardTypes name project classes (or
   /// class templates) whose bodies are not visible.
+  /// \p GuardsFromDeclarations: a class whose constructor takes a lock by
+  /// reference or pointer, with a destructor of its own and no copy, is a
+  /// guard even where no body of it is visible.
   LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes = {},
-            llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes = {});
+            llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes = {},
+            bool GuardsFromDeclarations = true);
+
+  /// Whether a method named \p Name, whatever its case, locks (or, with
+  /// \p Unlock, unlocks) by its name: `lock`, `Lock`, `Acquire`,
+  /// `WriterLock`, `Enter`; `unlock`, `Unlock`, `Release`, `Leave`.
+  static bool isLockLikeName(llvm::StringRef Name, bool Unlock);
+  /// Whether \p RD has lock- and unlock-like methods (by name only).
+  static bool looksLikeLock(const clang::CXXRecordDecl *RD);
 
   bool isMutexClass(const clang::CXXRecordDecl *RD) const;
   bool isGuardClass(const clang::CXXRecordDecl *RD) const;
@@ -134,6 +145,7 @@ private:
   NameSet GuardTypes;
   NameSet SharedGuardTypes;
   NameSet DeferringTags;
+  bool GuardsFromDeclarations;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> GuardClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, GuardShape> Shapes;

@@ -10,7 +10,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 
 using namespace clang;
@@ -31,6 +30,7 @@ std::string AnalysisOptions::key() const {
   for (const auto &[Map, Mutex] : MapGuards)
     Key += Map + "=" + Mutex + ";";
   Key += ElementWrites ? "|E" : "|-";
+  Key += GuardsFromDeclarations ? "|D" : "|-";
   Key += "|" + std::to_string(MaxFunctionBlocks);
   Key += "|" + std::to_string(MaxNestingDepth);
   return Key;
@@ -132,7 +132,8 @@ static NameSet threadStarters(const AnalysisOptions &Options) {
 TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
                                                  const AnalysisOptions &Options)
     : Ctx(Ctx), Options(Options), Maps(refs(Options.MapTypes)),
-      Locks(refs(Options.LockTypes), refs(Options.GuardTypes)),
+      Locks(refs(Options.LockTypes), refs(Options.GuardTypes),
+            Options.GuardsFromDeclarations),
       ThreadStarters(threadStarters(Options)), Graph(Ctx, Maps, ThreadStarters),
       Wrappers(Ctx, Maps, Locks, *Pool, Graph, Options.MaxFunctionBlocks,
                Options.MaxNestingDepth) {}
@@ -347,19 +348,6 @@ TranslationUnitAnalyzer::inSingleton(const ObjectPath &Path) {
   return std::nullopt;
 }
 
-/// Whether \p Name, whatever its case, names a lock or an unlock operation.
-static bool isLockLike(llvm::StringRef Name, bool Unlock) {
-  std::string Lower = Name.lower();
-  if (Unlock)
-    return llvm::StringSwitch<bool>(Lower)
-        .Cases("unlock", "release", "writerunlock", "leave", "unlockwrite",
-               true)
-        .Default(false);
-  return llvm::StringSwitch<bool>(Lower)
-      .Cases("lock", "acquire", "writerlock", "enter", "lockwrite", true)
-      .Default(false);
-}
-
 const FieldDecl *
 TranslationUnitAnalyzer::unreadableLockOf(const CXXRecordDecl *Class) {
   auto [It, Inserted] = UnreadableLocks.try_emplace(Class, nullptr);
@@ -374,9 +362,9 @@ TranslationUnitAnalyzer::unreadableLockOf(const CXXRecordDecl *Class) {
     for (const CXXMethodDecl *M : Type->methods()) {
       if (!M->getIdentifier() || M->isStatic())
         continue;
-      if (isLockLike(M->getName(), false))
+      if (LockModel::isLockLikeName(M->getName(), false))
         Lock = M;
-      Unlock |= isLockLike(M->getName(), true);
+      Unlock |= LockModel::isLockLikeName(M->getName(), true);
     }
     // One that locks a mutex mapguard knows is a wrapper it reads.
     if (Lock && Unlock && !Wrappers.acquires(Lock)) {
@@ -524,13 +512,6 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
         Info.Why = MapFacts::ClassGuard;
       } else if (KeptLocal) {
         Info.Shared = false;
-      } else if (const FieldDecl *Lock =
-                     Class ? unreadableLockOf(Class) : nullptr) {
-        // Whatever else says the objects are shared, their lock cannot be
-        // read: the maps are left alone, and a remark says so.
-        Info.Shared = false;
-        Info.Why = MapFacts::UnreadableLock;
-        Info.Lock = Lock;
       } else if (const FieldDecl *Mutex =
                      Field ? mutexMemberOf(Field->getParent()) : nullptr) {
         Info.Why = MapFacts::MutexMember;
@@ -541,6 +522,13 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
                  Locked != Mine.end()) {
         Info.Why = MapFacts::LockedAccess;
         Info.LockedAt = *Locked;
+      } else if (const FieldDecl *Lock =
+                     Class ? unreadableLockOf(Class) : nullptr) {
+        // Whatever else says the objects are shared, their lock cannot be
+        // read: the maps are left alone, and a remark says so.
+        Info.Shared = false;
+        Info.Why = MapFacts::UnreadableLock;
+        Info.Lock = Lock;
       } else if (const FunctionDecl *Accessor =
                      OneObject ? singletonAccessorOf(Field) : nullptr) {
         Info.Why = MapFacts::SingletonInstance;

@@ -46,6 +46,9 @@ struct AnalysisOptions {
   /// Guarding mutexes given by name: map, mutex (see ConfiguredGuards).
   std::vector<std::pair<std::string, std::string>> MapGuards;
   bool ElementWrites = true;
+  /// Read guard classes from their declarations where no body is visible
+  /// (LockModel).
+  bool GuardsFromDeclarations = true;
   /// Functions with more CFG blocks than this are not analysed.
   unsigned MaxFunctionBlocks = LocksetAnalysis::DefaultMaxBlocks;
   /// Nor functions whose statements nest deeper than this.
