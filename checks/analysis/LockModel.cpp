@@ -948,12 +948,20 @@ static void readCondition(const Expr *Cond, ASTContext &Ctx, CallTest &Test,
       return;
     for (auto [Constant, Other] : {std::pair(BO->getRHS(), BO->getLHS()),
                                    std::pair(BO->getLHS(), BO->getRHS())}) {
+      if (Constant->isValueDependent())
+        continue;
       Expr::EvalResult Result;
-      if (Constant->isValueDependent() || !Constant->EvaluateAsInt(Result, Ctx))
+      std::optional<int64_t> Value;
+      if (Constant->EvaluateAsInt(Result, Ctx))
+        Value = Result.Val.getInt().getExtValue();
+      else if (Constant->isNullPointerConstant(
+                   Ctx, Expr::NPC_ValueDependentIsNotNull))
+        Value = 0; // `p != nullptr`: a pointer's truth.
+      if (!Value)
         continue;
       if (BO->getOpcode() == BO_NE)
         Test.Negated = !Test.Negated;
-      Test.ComparedTo = Result.Val.getInt().getExtValue();
+      Test.ComparedTo = *Value;
       return readCondition(Other, Ctx, Test, Depth + 1);
     }
   }
@@ -985,6 +993,12 @@ void LockModel::conditionEffects(const Stmt *Condition, bool Value,
   bool Succeeded = C == *Success ? Holds
                                  : !Holds && Boolean && (C == 0 || C == 1) &&
                                        (*Success == 0 || *Success == 1);
+  // A try-lock whose success is true (an int, a pointer: 1, `true`) fails
+  // with 0 or null: any other result is its success (`if (mu.TryLock())`,
+  // `if (mu.TryLockPtr() != nullptr)`). std::try_lock's -1 is no such
+  // value: its failures are indexes.
+  if (!Holds && C == 0 && *Success == 1)
+    Succeeded = true;
   if (Succeeded)
     Out.append(std::make_move_iterator(Effects.begin()),
                std::make_move_iterator(Effects.end()));
