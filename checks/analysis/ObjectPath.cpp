@@ -2,6 +2,7 @@
 
 #include "checks/analysis/ObjectPath.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/FoldingSet.h"
@@ -94,6 +95,15 @@ static std::optional<unsigned> parameterIndex(const ParmVarDecl *Param,
       Owner->getCanonicalDecl() != Callee->getCanonicalDecl())
     return std::nullopt;
   return Param->getFunctionScopeIndex();
+}
+
+/// Whether \p Class is a smart pointer: it has an `operator->`.
+static bool hasArrowOperator(const CXXRecordDecl *Class) {
+  return Class && Class->hasDefinition() &&
+         llvm::any_of(Class->getDefinition()->methods(),
+                      [](const CXXMethodDecl *M) {
+                        return M->getOverloadedOperator() == OO_Arrow;
+                      });
 }
 
 /// What a getter returns, if \p Callee is one: its body is one `return` of a
@@ -220,6 +230,26 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || Call->getNumArgs() != 0)
       return false;
+    // A function that says which mutex it returns names it:
+    // `Mutex *getMu() LOCK_RETURNED(mu_)`.
+    if (const auto *Returned = Callee->getAttr<LockReturnedAttr>()) {
+      CallSubstitution Inner = CallSubstitution::of(*Call, Callee, Subst);
+      if (!appendPath(Returned->getArg(), Ctx, &Inner, Depth + 1))
+        return false;
+      // The attribute names the mutex; the call yields its address.
+      if (Callee->getReturnType()->isPointerType())
+        push({StepKind::AddrOf});
+      return true;
+    }
+    // A smart pointer's `get()` is the pointer it holds: `p.get()` and `p`
+    // point to the same object.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (Callee->getIdentifier() && Callee->getName() == "get" &&
+          Callee->getReturnType()->isPointerType() &&
+          isa<MemberExpr>(MC->getCallee()) &&
+          !cast<MemberExpr>(MC->getCallee())->isArrow() &&
+          hasArrowOperator(MC->getRecordDecl()))
+        return appendPath(MC->getImplicitObjectArgument(), Ctx, Subst, Depth);
     // A getter is the member it returns: `instance().plugins()` is
     // `instance().plugins_`.
     if (const Expr *Member = memberReturned(Callee)) {
