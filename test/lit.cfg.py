@@ -25,6 +25,12 @@ check = " ".join([
     "--fake-std=" + os.path.join(config.test_source_root, "Inputs", "fake-std"),
     "--products=" + config.mapguard_products,
 ])
+
+# Third-party lock libraries, tested against their real headers where the
+# Debian package is installed (build.sh installs them for the tests).
+if os.path.exists("/usr/include/boost/thread/locks.hpp"):
+    config.available_features.add("boost-thread")
+
 # libc++'s headers, where Debian's libc++-N-dev put them; std::jthread from
 # libc++ 18 (behind -fexperimental-library), not in LLVM 14's.
 libcxx_headers = os.path.join(config.llvm_tools_dir, "..", "include", "c++", "v1")

@@ -25,9 +25,14 @@ LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
                   "std::recursive_timed_mutex", "std::shared_mutex",
                   "std::shared_timed_mutex", "pthread_mutex_t",
                   "pthread_rwlock_t"}),
-      GuardTypes({"std::lock_guard", "std::unique_lock", "std::scoped_lock"}),
-      SharedGuardTypes({"std::shared_lock"}),
-      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t"}),
+      // Boost.Thread's guards (`boost::mutex::scoped_lock` is a
+      // `boost::unique_lock`) behave as the standard ones.
+      GuardTypes({"std::lock_guard", "std::unique_lock", "std::scoped_lock",
+                  "boost::lock_guard", "boost::unique_lock"}),
+      SharedGuardTypes(
+          {"std::shared_lock", "boost::shared_lock", "boost::upgrade_lock"}),
+      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t",
+                     "boost::defer_lock_t", "boost::try_to_lock_t"}),
       GuardsFromDeclarations(GuardsFromDeclarations) {
   for (llvm::StringRef Name : ExtraMutexTypes)
     MutexTypes.insert(Name);
@@ -353,7 +358,9 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
       // way (`l.UnLock()`, `l.Relock()`), and its `release()` unlocks where
       // `std::unique_lock::release()` lets go of the mutex still locked.
       llvm::StringRef Name = calleeName(Call);
-      bool Std = Method->getParent()->isInStdNamespace();
+      const CXXRecordDecl *GuardClass = Method->getParent();
+      bool Std = GuardClass->isInStdNamespace() ||
+                 startsWith(GuardClass->getQualifiedNameAsString(), "boost::");
       if (Name == "lock" ||
           (!Std && llvm::is_contained(ProjectGuardLocks, Name)))
         Kind = LockEffect::GuardLock;
