@@ -424,9 +424,16 @@ void MapguardCheck::reportAtCaller(const Finding &F) {
        DiagnosticIDs::Note)
       << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
       << Access.Map.Path.name();
-  diag(F.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
-       DiagnosticIDs::Note)
-      << Callee->getNameAsString() << Mutex;
+  if (F.Required)
+    diag(Callee->getLocation(),
+         "'%0' requires '%1' (requires_capability), so its callers must "
+         "hold it",
+         DiagnosticIDs::Note)
+        << Callee->getNameAsString() << Mutex;
+  else
+    diag(F.GoodCall->getBeginLoc(), "other calls of '%0' hold '%1'",
+         DiagnosticIDs::Note)
+        << Callee->getNameAsString() << Mutex;
   suggestFix(F);
 }
 

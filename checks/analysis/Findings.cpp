@@ -75,6 +75,7 @@ public:
 
   std::vector<Finding> run() {
     atCallers();
+    requiredAtCallers();
     direct();
     explain();
     group();
@@ -188,6 +189,50 @@ private:
       });
     }
   }
+
+  /// Accesses that hold the guard because their function requires it
+  /// (`requires_capability(mu)`): reported at the calls that do not hold
+  /// it, which the attribute says are mistakes.
+  void requiredAtCallers() {
+    llvm::DenseSet<std::pair<const Expr *, unsigned>> Reported;
+    for (const AccessFact &A : Accesses) {
+      const MapFacts &Map = mapOf(A);
+      if (!mayRace(A) || !Map.Guard || !Map.Guard->Id || AtCallers.count(&A) ||
+          !requires(A.Function, *Map.Guard->Id))
+        continue;
+      const MapGuard &Guard = *Map.Guard;
+      Inputs.forEachIncoming(A.Function, [&](const IncomingCall &In) {
+        if (Guard.isHeldIn(*In.HeldInCallee, A.isWrite()) ||
+            In.Call.SingleThreaded ||
+            !Reported.insert({In.Call.Site, MapOf[&A - Accesses.data()]})
+                 .second)
+          return;
+        Finding F{A.isWrite() ? FindingKind::CallWritesUnguarded
+                              : FindingKind::CallReadsUnguarded,
+                  &A, &Guard};
+        F.Call = In.Call.Site;
+        F.Caller = In.Caller;
+        F.Required = true;
+        if (Guard.Mutex.isGlobal())
+          F.Fix = FixKind::LockAround;
+        add(std::move(F));
+      });
+    }
+  }
+
+  /// Whether \p F's `requires_capability` names \p Mutex.
+  bool requires(const FunctionDecl *F, MutexId Mutex) {
+    auto [It, Inserted] = Required.try_emplace(F);
+    if (Inserted) {
+      llvm::SmallVector<GuardedMutex, 2> Locks;
+      requiredLocks(F, Ctx, Locks);
+      for (const GuardedMutex &L : Locks)
+        if (std::optional<MutexId> Id = Pool.find(L.Mutex))
+          It->second.push_back(*Id);
+    }
+    return llvm::is_contained(It->second, Mutex);
+  }
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<MutexId, 1>> Required;
 
   void direct() {
     for (const AccessFact &A : Accesses) {

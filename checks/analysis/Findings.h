@@ -90,6 +90,9 @@ struct Finding {
   const clang::Expr *Call = nullptr;
   const clang::FunctionDecl *Caller = nullptr;
   const clang::Expr *GoodCall = nullptr;
+  /// Call kinds: the callee requires the guard (`requires_capability`),
+  /// rather than other calls holding it.
+  bool Required = false;
   /// Why the guard is not held at the access, where a release or a branch
   /// says it.
   std::optional<NotHeldReason> Why;

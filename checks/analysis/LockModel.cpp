@@ -143,6 +143,15 @@ bool isNegativeCapability(const Expr *Arg) {
   return false;
 }
 
+void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
+                   llvm::SmallVectorImpl<GuardedMutex> &Out) {
+  for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : A->args())
+      if (!isNegativeCapability(Arg))
+        Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx),
+                       A->isShared() ? LockMode::Shared : LockMode::Exclusive});
+}
+
 /// What a project's guard class calls locking and unlocking again.
 static const llvm::StringRef ProjectGuardLocks[] = {"Lock", "relock", "Relock",
                                                     "ReLock"};

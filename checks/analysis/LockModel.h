@@ -78,6 +78,11 @@ struct GuardedMutex {
   LockMode Mode;
 };
 
+/// The locks \p F requires by its `requires_capability` attributes, in its
+/// own terms; negative capabilities left out.
+void requiredLocks(const clang::FunctionDecl *F, const clang::ASTContext &Ctx,
+                   llvm::SmallVectorImpl<GuardedMutex> &Out);
+
 class LockModel {
 public:
   /// \p ExtraMutexTypes and \p ExtraGuardTypes name project classes (or

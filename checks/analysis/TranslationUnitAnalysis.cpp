@@ -138,16 +138,6 @@ TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
       Wrappers(Ctx, Maps, Locks, *Pool, Graph, Options.MaxFunctionBlocks,
                Options.MaxNestingDepth) {}
 
-/// The locks a function requires by its `requires_capability` attribute.
-static void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
-                          llvm::SmallVectorImpl<GuardedMutex> &Out) {
-  for (const auto *A : F->specific_attrs<RequiresCapabilityAttr>())
-    for (const Expr *Arg : A->args())
-      if (!isNegativeCapability(Arg))
-        Out.push_back({ObjectPath::fromLockArgument(Arg, Ctx),
-                       A->isShared() ? LockMode::Shared : LockMode::Exclusive});
-}
-
 void TranslationUnitAnalyzer::forEachIncoming(
     const FunctionNode &N,
     llvm::function_ref<void(const IncomingCall &)> Visit) {
