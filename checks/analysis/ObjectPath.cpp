@@ -173,8 +173,12 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
                (VD->getType()->isReferenceType() ||
                 VD->getType()->isPointerType())) {
       // `auto &m = g_map;` and `auto *p = &g_map;` are other names for
-      // `g_map`.
-      return appendPath(VD->getInit(), Ctx, Subst, Depth + 1);
+      // `g_map`. A pointer to what no declaration names (`auto *impl = new
+      // DBImpl(...)`) is named by itself.
+      size_t Mark = Steps.size();
+      if (appendPath(VD->getInit(), Ctx, Subst, Depth + 1))
+        return true;
+      Steps.resize(Mark);
     }
     push({StepKind::Decl, canonical(VD)});
     return true;

@@ -240,7 +240,8 @@ void TranslationUnitAnalyzer::recordCalls(unsigned I) {
         Inside.push_back(lockNumber(Pool->intern(Path), Mode));
       };
       for (unsigned Lock : Call.Held->locks()) {
-        const ObjectPath &Mutex = Pool->mutex(mutexOfLock(Lock));
+        // A copy: interning below may move the pool's paths.
+        ObjectPath Mutex = Pool->mutex(mutexOfLock(Lock));
         LockMode Mode = modeOfLock(Lock);
         if (std::optional<ObjectPath> Path = Mutex.inCallee(Subst, Ctx))
           Add(*Path, Mode);
