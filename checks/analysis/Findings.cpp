@@ -171,23 +171,33 @@ private:
                          : A.holdsExclusive()
                              ? FindingKind::CallWritesWrongMutex
                              : FindingKind::CallWritesUnguarded;
-      const Expr *GoodCall = Good->Call.Site;
-      Inputs.forEachIncoming(A.Function, [&](const IncomingCall &In) {
-        if (Holds(In) || In.Call.SingleThreaded ||
-            !Reported.insert({In.Call.Site, MapOf[&A - Accesses.data()]})
-                 .second)
-          return;
-        Finding F{Kind, &A, &Guard};
-        F.Call = In.Call.Site;
-        F.Caller = In.Caller;
-        F.GoodCall = GoodCall;
-        // The callee names a member mutex through its own `this`; only a
-        // global one is named the same at the call.
-        if (Guard.Mutex.isGlobal())
-          F.Fix = FixKind::LockAround;
-        add(std::move(F));
-      });
+      reportAtCallsWithout(A, Guard, Kind, Good->Call.Site, Reported);
     }
+  }
+
+  /// Reports \p A at each call of its function that does not hold
+  /// \p Guard, once per call and map: at the calls that miss what \p
+  /// GoodCall holds, or (null) what the function requires.
+  void reportAtCallsWithout(
+      const AccessFact &A, const MapGuard &Guard, FindingKind Kind,
+      const Expr *GoodCall,
+      llvm::DenseSet<std::pair<const Expr *, unsigned>> &Reported) {
+    Inputs.forEachIncoming(A.Function, [&](const IncomingCall &In) {
+      if (Guard.isHeldIn(*In.HeldInCallee, A.isWrite()) ||
+          In.Call.SingleThreaded ||
+          !Reported.insert({In.Call.Site, MapOf[&A - Accesses.data()]}).second)
+        return;
+      Finding F{Kind, &A, &Guard};
+      F.Call = In.Call.Site;
+      F.Caller = In.Caller;
+      F.GoodCall = GoodCall;
+      F.Required = !GoodCall;
+      // The callee names a member mutex through its own `this`; only a
+      // global one is named the same at the call.
+      if (Guard.Mutex.isGlobal())
+        F.Fix = FixKind::LockAround;
+      add(std::move(F));
+    });
   }
 
   /// Accesses that hold the guard because their function requires it
@@ -200,23 +210,10 @@ private:
       if (!mayRace(A) || !Map.Guard || !Map.Guard->Id || AtCallers.count(&A) ||
           !requires(A.Function, *Map.Guard->Id))
         continue;
-      const MapGuard &Guard = *Map.Guard;
-      Inputs.forEachIncoming(A.Function, [&](const IncomingCall &In) {
-        if (Guard.isHeldIn(*In.HeldInCallee, A.isWrite()) ||
-            In.Call.SingleThreaded ||
-            !Reported.insert({In.Call.Site, MapOf[&A - Accesses.data()]})
-                 .second)
-          return;
-        Finding F{A.isWrite() ? FindingKind::CallWritesUnguarded
-                              : FindingKind::CallReadsUnguarded,
-                  &A, &Guard};
-        F.Call = In.Call.Site;
-        F.Caller = In.Caller;
-        F.Required = true;
-        if (Guard.Mutex.isGlobal())
-          F.Fix = FixKind::LockAround;
-        add(std::move(F));
-      });
+      reportAtCallsWithout(A, *Map.Guard,
+                           A.isWrite() ? FindingKind::CallWritesUnguarded
+                                       : FindingKind::CallReadsUnguarded,
+                           /*GoodCall=*/nullptr, Reported);
     }
   }
 
