@@ -88,6 +88,16 @@ static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
   if (const auto *ME = dyn_cast<MemberExpr>(Parent))
     if (const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
       return Method->isConst();
+  // `bool &res = m[k]; res = v;`: bound to a reference the element can be
+  // changed through, it is there to be written.
+  if (const auto *Decls = dyn_cast<DeclStmt>(Parent))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (IsChild(Var->getInit())) {
+          QualType T = Var->getType();
+          return !(T->isLValueReferenceType() &&
+                   !T.getNonReferenceType().isConstQualified());
+        }
   return true;
 }
 

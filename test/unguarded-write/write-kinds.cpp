@@ -112,3 +112,18 @@ void not_shared(std::unordered_map<int, int> &param, int k) {
   param[k] = 2;
   param.clear();
 }
+
+// Bound to a reference that can change it, the element is there to be
+// written: no note that the result is only read. A const reference only
+// reads it.
+void subscript_bound_for_writing(int k) {
+  int &slot = g_map[k];
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: write to shared map 'g_map' is not protected by a mutex [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-114]]:30: note: 'g_map' is a global with static storage duration
+  slot = 1;
+  const int &seen = g_map[k + 1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: write to shared map 'g_map' is not protected by a mutex [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-118]]:30: note: 'g_map' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: 'operator[]' inserts a default-constructed element when the key is missing, so it writes even where its result is only read; use 'find' or 'at' to look up without inserting
+  (void)seen;
+}
