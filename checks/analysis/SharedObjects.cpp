@@ -306,6 +306,13 @@ bool SharedObjects::keptLocal(const CXXRecordDecl *Class) const {
 }
 
 bool SharedObjects::atMostOneObject(const CXXRecordDecl *Class) const {
+  auto [Cached, Inserted] = OneObject.try_emplace(Class->getCanonicalDecl());
+  if (Inserted)
+    Cached->second = seesOneObject(Class);
+  return Cached->second;
+}
+
+bool SharedObjects::seesOneObject(const CXXRecordDecl *Class) const {
   // The unit sees every creation only of a class of its own main file, or
   // of one whose constructors only it can call.
   const SourceManager &SM = Ctx.getSourceManager();

@@ -151,8 +151,12 @@ private:
     bool Referenced = false;
   };
   llvm::DenseMap<const clang::CXXRecordDecl *, Creations> Created;
+  /// atMostOneObject's answers, asked at every call of a singleton's
+  /// methods.
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> OneObject;
 
   const SharedRoot *root(const SharedRoot &R);
+  bool seesOneObject(const clang::CXXRecordDecl *Class) const;
   void hand(const clang::Expr *Arg, const SharedRoot *Why,
             const clang::FunctionDecl *Enclosing, bool ByReference);
   void handVar(const clang::VarDecl *V, const SharedRoot *Why);

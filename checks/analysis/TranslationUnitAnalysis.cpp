@@ -326,9 +326,10 @@ TranslationUnitAnalyzer::inSingleton(const ObjectPath &Path) {
                             : nullptr;
     const auto *Class =
         Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-    if (!Class || !Graph.shared().atMostOneObject(Class))
-      continue;
-    if (const FunctionDecl *Accessor = Graph.singletonAccessorOf(Class)) {
+    // The accessor first: a map lookup, where most classes have none.
+    const FunctionDecl *Accessor =
+        Class ? Graph.singletonAccessorOf(Class) : nullptr;
+    if (Accessor && Graph.shared().atMostOneObject(Class)) {
       ObjectPath Named =
           ObjectPath::ofAccessor(Accessor).withSteps(Steps.drop_front(I));
       if (Named != Path)
