@@ -21,18 +21,19 @@ void InconsistentLockCheck::report(const Finding &F) {
   bool Element = Access.Kind == AccessKind::ElementWrite;
   if (F.Kind == FindingKind::WriteMutexVaries) {
     diag(Access.Site->getBeginLoc(),
-         "write to %select{|an element of }1shared map '%0' holds '%2', a "
+         "write to %select{|an element of }1shared %4 '%0' holds '%2', a "
          "different mutex in each instantiation of '%3'")
         << Access.Map.Path.name() << Element << F.Held->name()
-        << Access.Function->getNameAsString() << Access.Site->getSourceRange();
+        << Access.Function->getNameAsString() << nounOf(Access.Map)
+        << Access.Site->getSourceRange();
   } else {
     // A global `mu` and a member `mu` are told apart.
     diag(Access.Site->getBeginLoc(),
-         "write to %select{|an element of }1shared map '%0' holds '%2' but "
+         "write to %select{|an element of }1shared %4 '%0' holds '%2' but "
          "not '%3', which guards it")
         << Access.Map.Path.name() << Element
         << F.Held->nameApartFrom(F.Guard->Mutex)
-        << F.Guard->Mutex.nameApartFrom(*F.Held)
+        << F.Guard->Mutex.nameApartFrom(*F.Held) << nounOf(Access.Map)
         << Access.Site->getSourceRange();
   }
   noteWhyShared(F);

@@ -191,15 +191,145 @@ std::optional<StatementInBlock> statementInBlock(const Expr *Site,
   return std::nullopt;
 }
 
+/// Whether \p S refers to \p Var; with \p Escapes, whether one of those
+/// uses lets the object it refers to be reached after \p S: returned as a
+/// reference or pointer, captured by a lambda, its address taken, or bound
+/// to another reference or pointer.
+static bool uses(const Stmt *S, const VarDecl *Var, const FunctionDecl &F,
+                 bool &Escapes) {
+  bool Found = false;
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 32> Stack{{S, false}};
+  while (!Stack.empty()) {
+    auto [Current, Escaping] = Stack.pop_back_val();
+    if (!Current)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Current))
+      if (Ref->getDecl() == Var) {
+        Found = true;
+        Escapes |= Escaping;
+      }
+    bool Child = Escaping || isa<LambdaExpr>(Current);
+    if (const auto *Return = dyn_cast<ReturnStmt>(Current))
+      Child |= Return->getRetValue() && (F.getReturnType()->isReferenceType() ||
+                                         F.getReturnType()->isPointerType());
+    if (const auto *UO = dyn_cast<UnaryOperator>(Current))
+      Child |= UO->getOpcode() == UO_AddrOf;
+    if (const auto *Declaration = dyn_cast<DeclStmt>(Current))
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Other = dyn_cast<VarDecl>(D))
+          if (Other->getType()->isReferenceType() ||
+              Other->getType()->isPointerType()) {
+            Stack.push_back({Other->getInit(), true});
+            Child = Escaping;
+          }
+    for (const Stmt *Sub : Current->children())
+      Stack.push_back({Sub, Child});
+  }
+  return Found;
+}
+
+namespace {
+/// `T &slot = m[k];` where the site is the initializer: the uses of `slot`
+/// that follow in its block are part of the write.
+struct BoundReference {
+  const DeclStmt *Declaration;
+  const VarDecl *Var;
+  /// The last statement of the block that uses the reference; null where
+  /// the lock block could not cover the uses.
+  const Stmt *LastUse;
+};
+} // namespace
+
+static std::optional<BoundReference>
+boundReference(const Expr *Site, const FunctionDecl &F, ASTContext &Ctx) {
+  // The initializer's parent is the variable, whose parent is the
+  // declaration statement.
+  const Stmt *S = Site;
+  while (const Stmt *Parent = parentStatement(*S, Ctx)) {
+    if (!isa<Expr>(Parent))
+      return std::nullopt;
+    S = Parent;
+  }
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  const auto *Var = Parents.size() == 1 ? Parents[0].get<VarDecl>() : nullptr;
+  if (!Var || Var->getInit() != S || !Var->getType()->isLValueReferenceType())
+    return std::nullopt;
+  Parents = Ctx.getParents(*Var);
+  const auto *Declaration =
+      Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+  const auto *Block =
+      Declaration && Declaration->isSingleDecl()
+          ? dyn_cast_or_null<CompoundStmt>(parentStatement(*Declaration, Ctx))
+          : nullptr;
+  if (!Block)
+    return std::nullopt;
+  BoundReference Bound{Declaration, Var, Declaration};
+  bool Escapes = false;
+  bool After = false;
+  // Declarations the block would take out of scope, by position.
+  llvm::SmallVector<std::pair<const VarDecl *, size_t>, 4> Declared;
+  size_t Index = 0, LastIndex = 0;
+  for (const Stmt *Child : Block->body()) {
+    ++Index;
+    if (Child == Declaration) {
+      After = true;
+      LastIndex = Index;
+      continue;
+    }
+    if (!After)
+      continue;
+    if (uses(Child, Var, F, Escapes)) {
+      Bound.LastUse = Child;
+      LastIndex = Index;
+    }
+    if (const auto *Other = dyn_cast<DeclStmt>(Child))
+      for (const Decl *D : Other->decls())
+        if (const auto *OtherVar = dyn_cast<VarDecl>(D))
+          Declared.push_back({OtherVar, Index});
+  }
+  // A variable declared among the uses and used after the last one would
+  // leave scope with the block.
+  bool Unused = false;
+  for (auto [OtherVar, Where] : Declared) {
+    if (Where > LastIndex)
+      break;
+    size_t I = 0;
+    for (const Stmt *Child : Block->body())
+      if (++I > LastIndex && uses(Child, OtherVar, F, Unused))
+        Escapes = true;
+  }
+  if (Escapes)
+    Bound.LastUse = nullptr;
+  return Bound;
+}
+
 std::optional<LockFix> lockAroundStatement(const Expr *Site,
                                            const FunctionDecl *Function,
                                            const ObjectPath &Mutex,
-                                           ASTContext &Ctx, const Expr *Last) {
-  const Stmt *S = wrappableStatement(Site, Ctx);
-  if (!S || !Function)
+                                           ASTContext &Ctx, const Expr *Last,
+                                           NoFixReason *Why) {
+  if (!Function)
     return std::nullopt;
+  const Stmt *S = wrappableStatement(Site, Ctx);
   // The last statement of the block to make; a `return` can only end it.
-  const Stmt *End = Last ? wrappableStatement(Last, Ctx) : S;
+  const Stmt *End = S;
+  const VarDecl *Reference = nullptr;
+  if (!S) {
+    // A reference to what the write made: the block covers its uses.
+    std::optional<BoundReference> Bound = boundReference(Site, *Function, Ctx);
+    if (!Bound)
+      return std::nullopt;
+    if (!Bound->LastUse) {
+      if (Why)
+        *Why = {NoFixReason::ReferenceEscapes, Bound->Var};
+      return std::nullopt;
+    }
+    S = Bound->Declaration;
+    End = Bound->LastUse;
+    Reference = Bound->Var;
+  } else if (Last) {
+    End = wrappableStatement(Last, Ctx);
+  }
   if (!End || (End != S && isa<ReturnStmt>(S)))
     return std::nullopt;
   auto Spelled = spellMutex(Mutex, Function, Function);
@@ -218,9 +348,13 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
   if (Range.isInvalid() || S->getBeginLoc().isMacroID() ||
       End->getEndLoc().isMacroID())
     return std::nullopt;
+  // A statement ends with its `;`, or with the `}` of its own block.
   SourceLocation AfterSemi =
-      Lexer::findLocationAfterToken(End->getEndLoc(), tok::semi, SM, LO,
-                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+      *SM.getCharacterData(End->getEndLoc()) == '}'
+          ? Lexer::getLocForEndOfToken(End->getEndLoc(), 0, SM, LO)
+          : Lexer::findLocationAfterToken(
+                End->getEndLoc(), tok::semi, SM, LO,
+                /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isInvalid())
     return std::nullopt;
 
@@ -245,6 +379,7 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
   llvm::StringRef Indent = Before.substr(Before.rfind('\n') + 1);
   LockFix Fix;
   Fix.Mutex = Spelled->second;
+  Fix.CoversUsesOf = Reference;
   if (Indent.find_first_not_of(" \t") == llvm::StringRef::npos) {
     Fix.Hints.push_back(FixItHint::CreateInsertion(
         Range.getBegin(),

@@ -23,6 +23,7 @@ class ASTContext;
 class Expr;
 class FunctionDecl;
 class Preprocessor;
+class VarDecl;
 } // namespace clang
 
 namespace mapguard {
@@ -31,6 +32,8 @@ namespace mapguard {
 struct LockFix {
   llvm::SmallVector<clang::FixItHint, 2> Hints;
   std::string Mutex;
+  /// The reference whose uses the block covers too (lockAroundStatement).
+  const clang::VarDecl *CoversUsesOf = nullptr;
 };
 
 /// Wraps the statement of \p Site (an expression statement or a return in
@@ -38,11 +41,22 @@ struct LockFix {
 /// std::scoped_lock where C++17 provides it, else std::lock_guard; with
 /// \p Last, the statements from Site's through Last's, which follow it in
 /// the same block.
+///
+/// A declaration of a reference from the site (`T &slot = m[k];`) is
+/// wrapped with the statements of its block that use the reference, where
+/// none lets the object escape the block (returned as a reference, captured,
+/// its address taken) and no variable declared among them is used later;
+/// otherwise \p Why says so.
+struct NoFixReason {
+  enum Kind { None, ReferenceEscapes } Kind = None;
+  const clang::VarDecl *Var = nullptr;
+};
 std::optional<LockFix> lockAroundStatement(const clang::Expr *Site,
                                            const clang::FunctionDecl *Function,
                                            const ObjectPath &Mutex,
                                            clang::ASTContext &Ctx,
-                                           const clang::Expr *Last = nullptr);
+                                           const clang::Expr *Last = nullptr,
+                                           NoFixReason *Why = nullptr);
 
 /// Where lockAroundStatement puts the statement of \p Site: the block it is
 /// a statement of, and its place there; nothing if it is not one of a

@@ -2,6 +2,7 @@
 
 #include "checks/MapguardCheck.h"
 #include "checks/LockFixes.h"
+#include "checks/analysis/Compat.h"
 #include "checks/analysis/Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -19,13 +20,17 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
                              tidy::ClangTidyContext *Context,
                              std::shared_ptr<AnalysisCache> Cache)
     : ClangTidyCheck(Name, Context), Cache(std::move(Cache)),
-      MapTypes(Options.getLocalOrGlobal(
-          "MapTypes", llvm::join(MapModel::defaultMapTypes(), ";"))),
+      ContainerTypes(Options.getLocalOrGlobal("ContainerTypes", "")),
+      MapTypes(Options.getLocalOrGlobal("MapTypes", "")),
+      WriteMethods(Options.getLocalOrGlobal("WriteMethods", "")),
+      ReadMethods(Options.getLocalOrGlobal("ReadMethods", "")),
       LockTypes(Options.getLocalOrGlobal("LockTypes", "")),
       GuardTypes(Options.getLocalOrGlobal("GuardTypes", "")),
       ThreadStarters(Options.getLocalOrGlobal("ThreadStarters", "")),
       MapGuards(Options.getLocalOrGlobal("MapGuards", "")) {
   SuggestAnnotations = Options.getLocalOrGlobal("SuggestAnnotations", false);
+  Analysis.Containers.Builtin =
+      Options.getLocalOrGlobal("BuiltinContainers", true);
   Analysis.ElementWrites =
       Options.getLocalOrGlobal("ReportElementWrites", true);
   Analysis.GuardsFromDeclarations =
@@ -52,7 +57,48 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
             << Entry << Name << Option;
     }
   };
-  Names("MapTypes", MapTypes, Analysis.MapTypes);
+  // A container that is safe to share needs no lock: naming one is refused
+  // with the reason.
+  auto Containers = [&](llvm::StringRef Option, llvm::StringRef Value) {
+    std::vector<std::string> Types;
+    Names(Option, Value, Types);
+    for (std::string &Type : Types)
+      if (ContainerVocabulary::isThreadSafeByDesign(Type))
+        refuseThreadSafe(Name, Type, Option);
+      else
+        Analysis.Containers.Types.push_back(std::move(Type));
+  };
+  Containers("ContainerTypes", ContainerTypes);
+  Containers("MapTypes", MapTypes);
+  auto Methods = [&](llvm::StringRef Option, llvm::StringRef Value,
+                     std::vector<ContainerMethods> &Out) {
+    for (llvm::StringRef Entry : splitList(Value)) {
+      auto [Type, List] = Entry.split('=');
+      Type = Type.trim();
+      llvm::SmallVector<llvm::StringRef, 8> Parts;
+      List.split(Parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+      ContainerMethods M{Type.str(), {}};
+      bool Valid = isQualifiedIdentifier(Type) && !Parts.empty();
+      for (llvm::StringRef Method : Parts) {
+        Method = Method.trim();
+        Valid =
+            Valid && (startsWith(Method, "operator") ||
+                      (isQualifiedIdentifier(Method) && !Method.contains(':')));
+        M.Methods.push_back(Method.str());
+      }
+      if (!Valid)
+        configurationDiag("invalid entry '%0' in option '%1.%2': expected "
+                          "'type=method,method', such as "
+                          "'WAVM::HashMap=getOrAdd,set'; the entry is ignored")
+            << Entry << Name << Option;
+      else if (ContainerVocabulary::isThreadSafeByDesign(M.Type))
+        refuseThreadSafe(Name, M.Type, Option);
+      else
+        Out.push_back(std::move(M));
+    }
+  };
+  Methods("WriteMethods", WriteMethods, Analysis.Containers.WriteMethods);
+  Methods("ReadMethods", ReadMethods, Analysis.Containers.ReadMethods);
   Names("LockTypes", LockTypes, Analysis.LockTypes);
   Names("GuardTypes", GuardTypes, Analysis.GuardTypes);
   Names("ThreadStarters", ThreadStarters, Analysis.ThreadStarters);
@@ -70,8 +116,20 @@ MapguardCheck::MapguardCheck(llvm::StringRef Name,
   }
 }
 
+void MapguardCheck::refuseThreadSafe(llvm::StringRef Name, llvm::StringRef Type,
+                                     llvm::StringRef Option) {
+  configurationDiag("'%0' in option '%1.%2' is thread-safe by design: its "
+                    "accesses need no mutex, and mapguard does not check "
+                    "them; the entry is ignored")
+      << Type << Name << Option;
+}
+
 void MapguardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ContainerTypes", ContainerTypes);
   Options.store(Opts, "MapTypes", MapTypes);
+  Options.store(Opts, "BuiltinContainers", Analysis.Containers.Builtin);
+  Options.store(Opts, "WriteMethods", WriteMethods);
+  Options.store(Opts, "ReadMethods", ReadMethods);
   Options.store(Opts, "LockTypes", LockTypes);
   Options.store(Opts, "GuardTypes", GuardTypes);
   Options.store(Opts, "ThreadStarters", ThreadStarters);
@@ -387,10 +445,18 @@ void MapguardCheck::suggestFix(const Finding &F) {
     return;
   }
   const Expr *Last = InRun != Runs.end() ? InRun->second.Last : nullptr;
+  NoFixReason Why;
   std::optional<LockFix> Fix =
-      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Last);
-  if (!Fix)
+      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Last, &Why);
+  if (!Fix) {
+    if (Why.Kind == NoFixReason::ReferenceEscapes)
+      diag(Site->getBeginLoc(),
+           "no lock block is offered: '%0' is used where a block around this "
+           "statement cannot reach, so '%1' must be held there too",
+           DiagnosticIDs::Note)
+          << Why.Var->getName() << Guard.Mutex.name();
     return;
+  }
   std::optional<LockFix> Annotation;
   if (SuggestAnnotations && Guard.Source == MapGuard::Inferred &&
       AnnotatedMaps.insert(Map.Storage).second)
@@ -398,11 +464,15 @@ void MapguardCheck::suggestFix(const Finding &F) {
   unsigned Writes = InRun != Runs.end() ? InRun->second.Writes : 1;
   auto Note = diag(Site->getBeginLoc(),
                    "lock '%0' around the %select{write|call|%4 adjacent "
-                   "writes}1%select{|, and annotate '%3' with the mutex that "
-                   "guards it}2",
+                   "writes|write and the uses of '%5'}1%select{|, and annotate "
+                   "'%3' with the mutex that guards it}2",
                    DiagnosticIDs::Note)
-              << Fix->Mutex << (Writes > 1 ? 2u : unsigned(F.Call != nullptr))
-              << Annotation.has_value() << Map.Path.name() << Writes;
+              << Fix->Mutex
+              << (Fix->CoversUsesOf ? 3u
+                  : Writes > 1      ? 2u
+                                    : unsigned(F.Call != nullptr))
+              << Annotation.has_value() << Map.Path.name() << Writes
+              << (Fix->CoversUsesOf ? Fix->CoversUsesOf->getName() : "");
   for (const FixItHint &Hint : Fix->Hints)
     Note << Hint;
   if (Annotation)
@@ -410,15 +480,41 @@ void MapguardCheck::suggestFix(const Finding &F) {
       Note << Hint;
 }
 
+llvm::StringRef MapguardCheck::nounOf(const SharedMap &Map) {
+  switch (Map.Family) {
+  case ContainerFamily::Map:
+    return "map";
+  case ContainerFamily::Set:
+    return "set";
+  case ContainerFamily::Vector:
+    return "vector";
+  case ContainerFamily::Deque:
+    return "deque";
+  case ContainerFamily::List:
+    return "list";
+  case ContainerFamily::String:
+    return "string";
+  case ContainerFamily::Queue:
+    return "queue";
+  case ContainerFamily::Stack:
+    return "stack";
+  case ContainerFamily::PriorityQueue:
+    return "priority queue";
+  case ContainerFamily::Other:
+    break;
+  }
+  return "container";
+}
+
 void MapguardCheck::reportAtCaller(const Finding &F) {
   const AccessFact &Access = *F.Access;
   const FunctionDecl *Callee = Access.Function;
   const std::string &Mutex = F.Guard->Mutex.name();
   diag(F.Call->getBeginLoc(),
-       "call to '%0' %select{writes|writes an element of|reads}1 shared map "
+       "call to '%0' %select{writes|writes an element of|reads}1 shared %4 "
        "'%2' without holding '%3'")
       << Callee->getNameAsString() << static_cast<unsigned>(Access.Kind)
-      << Access.Map.Path.name() << Mutex;
+      << Access.Map.Path.name() << Mutex << nounOf(Access.Map);
   diag(Access.Site->getBeginLoc(),
        "'%0' %select{writes|writes an element of|reads}1 '%2' here",
        DiagnosticIDs::Note)

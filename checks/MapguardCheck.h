@@ -47,6 +47,9 @@ protected:
   /// is not held, which mutex guards the map's other accesses, and the other
   /// accesses the same mistake leaves unguarded.
   void noteWhyShared(const Finding &F);
+  /// What the container is, in the words of a diagnostic: "map",
+  /// "vector", "container" for a project's own.
+  static llvm::StringRef nounOf(const SharedMap &Map);
   void noteWhyNotHeld(const Finding &F);
   /// Why the objects of \p Class, which has the member \p Member, are
   /// shared: from \p Root, class by class, to a shared object.
@@ -71,6 +74,9 @@ private:
   /// Finds the runs of adjacent statements of one block that write without
   /// the same guard: one lock block serves them all.
   void groupAdjacentWrites(const TranslationUnitFacts &Facts);
+  /// Says that a configured container \p Type is safe to share.
+  void refuseThreadSafe(llvm::StringRef Name, llvm::StringRef Type,
+                        llvm::StringRef Option);
 
   /// A run of adjacent writes: its first finding, whose note offers the
   /// block, the last write, and how many writes it has.
@@ -89,7 +95,10 @@ private:
   llvm::DenseSet<const clang::ValueDecl *> AnnotatedMaps;
   bool SuggestAnnotations;
   AnalysisOptions Analysis;
+  const std::string ContainerTypes;
   const std::string MapTypes;
+  const std::string WriteMethods;
+  const std::string ReadMethods;
   const std::string LockTypes;
   const std::string GuardTypes;
   const std::string ThreadStarters;

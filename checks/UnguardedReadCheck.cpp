@@ -18,8 +18,8 @@ void UnguardedReadCheck::report(const Finding &F) {
   }
   const AccessFact &Access = *F.Access;
   diag(Access.Site->getBeginLoc(),
-       "read of shared map '%0' does not hold '%1', which guards its writes")
-      << Access.Map.Path.name() << F.Guard->Mutex.name()
+       "read of shared %2 '%0' does not hold '%1', which guards its writes")
+      << Access.Map.Path.name() << F.Guard->Mutex.name() << nounOf(Access.Map)
       << Access.Site->getSourceRange();
   noteWhyShared(F);
   noteWhyNotHeld(F);

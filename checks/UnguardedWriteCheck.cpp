@@ -29,7 +29,7 @@ void UnguardedWriteCheck::report(const Finding &F) {
   if (F.Kind == FindingKind::LockUnreadable) {
     diag(F.Lock->getLocation(),
          "'%0' looks like a lock, but mapguard cannot tell what it locks: the "
-         "maps of '%1', which holds one in '%2', are not checked",
+         "containers of '%1', which holds one in '%2', are not checked",
          DiagnosticIDs::Remark)
         << objectClassOf(F.Lock->getType())->getName()
         << cast<CXXRecordDecl>(F.Lock->getParent())->getName()
@@ -44,15 +44,16 @@ void UnguardedWriteCheck::report(const Finding &F) {
   bool Element = Access.Kind == AccessKind::ElementWrite;
   if (F.Kind == FindingKind::UnguardedWrite)
     diag(Access.Site->getBeginLoc(),
-         "write to %select{|an element of }1shared map '%0' is not "
+         "write to %select{|an element of }1shared %2 '%0' is not "
          "protected by a mutex")
-        << Access.Map.Path.name() << Element << Access.Site->getSourceRange();
+        << Access.Map.Path.name() << Element << nounOf(Access.Map)
+        << Access.Site->getSourceRange();
   else
     diag(Access.Site->getBeginLoc(),
-         "write to %select{|an element of }1shared map '%0' holds '%2' "
+         "write to %select{|an element of }1shared %3 '%0' holds '%2' "
          "only shared; a write needs it exclusively")
         << Access.Map.Path.name() << Element << F.Held->name()
-        << Access.Site->getSourceRange();
+        << nounOf(Access.Map) << Access.Site->getSourceRange();
   noteWhyShared(F);
   noteWhyNotHeld(F);
   noteEvidence(Access, F.Guard);

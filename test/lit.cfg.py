@@ -31,6 +31,28 @@ check = " ".join([
 if os.path.exists("/usr/include/boost/thread/locks.hpp"):
     config.available_features.add("boost-thread")
 
+# Third-party containers, each from its Debian package; a case whose
+# package is missing is reported as unsupported, and named here.
+container_libraries = [
+    ("boost-containers", "libboost-dev", "/usr/include/boost/container/flat_map.hpp"),
+    ("abseil", "libabsl-dev", "/usr/include/absl/container/flat_hash_map.h"),
+    ("robin-map", "robin-map-dev", "/usr/include/tsl/robin_map.h"),
+    ("qt5", "qtbase5-dev", "/usr/include/x86_64-linux-gnu/qt5/QtCore/QHash"),
+    ("tbb", "libtbb-dev", "/usr/include/tbb/concurrent_hash_map.h"),
+]
+for feature, package, header in container_libraries:
+    if os.path.exists(header):
+        config.available_features.add(feature)
+    else:
+        lit_config.note(f"{package} is not installed: the {feature} "
+                        "container cases are skipped")
+config.substitutions.append(
+    ("%qt5_flags", "-isystem /usr/include/x86_64-linux-gnu/qt5"))
+# LLVM's own containers, from the headers mapguard is built with.
+config.substitutions.append(
+    ("%llvm_include",
+     os.path.normpath(os.path.join(config.llvm_tools_dir, "..", "include"))))
+
 # libc++'s headers, where Debian's libc++-N-dev put them; std::jthread from
 # libc++ 18 (behind -fexperimental-library), not in LLVM 14's.
 libcxx_headers = os.path.join(config.llvm_tools_dir, "..", "include", "c++", "v1")

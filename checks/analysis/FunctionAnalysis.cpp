@@ -28,14 +28,21 @@ void MapAccessCollector::visit(const Stmt *S) {
   if (Reads)
     Maps.readsOf(S, Accesses);
   unsigned Ordinal = 0;
+  bool PreviousFound = false;
   for (const MapAccess &A : Accesses) {
+    // A fallback is read only where the access before it found nothing.
+    if (A.Fallback && PreviousFound)
+      continue;
+    PreviousFound = false;
     // An element write's lookup is not a read, reported or not.
     if (A.Via)
       Vias.insert(A.Via);
     if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
       continue;
-    if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx, LocalRoots))
+    if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx, LocalRoots)) {
       Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
+      PreviousFound = true;
+    }
     ++Ordinal;
   }
 }

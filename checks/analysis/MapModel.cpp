@@ -17,25 +17,7 @@ namespace mapguard {
 // the bound keeps a pathological chain from recursing without end.
 static constexpr unsigned MaxAliasDepth = 8;
 
-llvm::ArrayRef<llvm::StringRef> MapModel::defaultMapTypes() {
-  static const llvm::StringRef Defaults[] = {
-      "std::map",           "std::multimap",
-      "std::unordered_map", "std::unordered_multimap",
-      "std::set",           "std::multiset",
-      "std::unordered_set", "std::unordered_multiset"};
-  return Defaults;
-}
-
-MapModel::MapModel(llvm::ArrayRef<llvm::StringRef> Types) : MapTypes(Types) {}
-
-/// Member functions that change the structure of an associative container.
-static bool isModifier(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("insert", "insert_or_assign", "emplace", "emplace_hint", true)
-      .Cases("try_emplace", "erase", "clear", "swap", "merge", true)
-      .Cases("extract", "rehash", "reserve", "insert_range", true)
-      .Default(false);
-}
+MapModel::MapModel(const ContainerOptions &Options) : Containers(Options) {}
 
 /// Member functions that return an iterator (or a pair holding one) into
 /// the container.
@@ -44,7 +26,8 @@ static bool returnsIterator(llvm::StringRef Name) {
       .Cases("find", "begin", "end", "rbegin", "rend", true)
       .Cases("lower_bound", "upper_bound", "equal_range", true)
       .Cases("insert", "emplace", "emplace_hint", "try_emplace", true)
-      .Cases("insert_or_assign", "erase", true)
+      .Cases("insert_or_assign", "erase", "before_begin", true)
+      .Cases("insert_after", "emplace_after", "erase_after", true)
       .Default(false);
 }
 
@@ -63,44 +46,139 @@ static const Expr *localInitializer(const Expr *E) {
   return Var->getInit();
 }
 
+const ContainerVocabulary::Type *MapModel::containerOf(const Expr *Object,
+                                                       bool IsPointer) const {
+  // As declared: a method of a container's base (`flat_tree::insert` of
+  // Boost's `flat_set`) is called through a cast to the base.
+  QualType T = Object->IgnoreParenImpCasts()->getType();
+  if (IsPointer)
+    T = T->getPointeeType();
+  if (const ContainerVocabulary::Type *C = Containers.typeOf(T))
+    return C;
+  T = Object->getType();
+  return Containers.typeOf(IsPointer ? T->getPointeeType() : T);
+}
+
+const ContainerVocabulary::Type *
+MapModel::containerCalled(const CXXMemberCallExpr *Call,
+                          MemberEffect &Effect) const {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method)
+    return nullptr;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  const ContainerVocabulary::Type *C = containerOf(Object, isArrowCall(Call));
+  if (!C)
+    C = Containers.typeOf(Call->getObjectType());
+  if (C)
+    Effect = Containers.effectOf(*C, *Method);
+  return C;
+}
+
+/// The name of \p F for the record: its identifier, or the operator.
+static llvm::StringRef operationName(const FunctionDecl &F) {
+  if (F.getIdentifier())
+    return F.getName();
+  if (F.getOverloadedOperator() != OO_None)
+    return getOperatorSpelling(F.getOverloadedOperator());
+  return "operator";
+}
+
+void MapModel::structuralWrite(const Expr *Object, bool IsPointer,
+                               llvm::StringRef Operation, bool IsSubscript,
+                               llvm::SmallVectorImpl<MapAccess> &Out) const {
+  // A container that is a map's value by its key (`g_lists[k].push_back(x)`)
+  // is reached through the map's insert, reported at its own site.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Object->IgnoreParens()))
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+      if (const ContainerVocabulary::Type *C =
+              Op->getNumArgs() ? containerOf(Op->getArg(0)) : nullptr)
+        if (Containers.effectOf(*C, *Method) == MemberEffect::SubscriptInsert)
+          return;
+  Out.push_back({Object, IsPointer, Operation, AccessKind::Write, IsSubscript});
+  // A container that is an element of another one (`g_index.at(k)`) has
+  // no name of its own: where it reaches no shared container as it
+  // stands, the write changes an element of the one it is in.
+  if (!IsPointer)
+    if (std::optional<MapAccess> Outer = elementOwner(Object, 0)) {
+      Outer->Fallback = true;
+      Out.push_back(*Outer);
+    }
+}
+
+void MapModel::argumentsWritten(const CallExpr *Call, unsigned First,
+                                const FunctionDecl *Callee,
+                                llvm::StringRef Operation,
+                                llvm::SmallVectorImpl<MapAccess> &Out) const {
+  if (!Callee)
+    return;
+  // A member operator's object is its first argument, not a parameter.
+  unsigned Offset =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = First, E = Call->getNumArgs(); I < E; ++I) {
+    if (I < Offset || I - Offset >= Callee->getNumParams())
+      break;
+    QualType Param = Callee->getParamDecl(I - Offset)->getType();
+    // `a.swap(b)`, `a.splice(pos, b)`, `a = std::move(b)`, `std::swap(a, b)`,
+    // `std::getline(in, s)`: the container is bound to a reference the
+    // callee can change it through.
+    if (Param->isReferenceType() &&
+        !Param.getNonReferenceType().isConstQualified() &&
+        Containers.isContainer(Call->getArg(I)->getType()))
+      structuralWrite(Call->getArg(I), false, Operation, false, Out);
+  }
+}
+
+/// Standard functions that change a container passed by reference (or
+/// return an iterator that inserts into it).
+static bool isStandardWriter(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("swap", "erase", "erase_if", "getline", "exchange", true)
+      .Cases("back_inserter", "front_inserter", "inserter", true)
+      .Default(false);
+}
+
 void MapModel::callWrites(const CallExpr *Call,
                           llvm::SmallVectorImpl<MapAccess> &Out) const {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    if (Op->getNumArgs() == 0 || !isMapType(Op->getArg(0)->getType()))
+    if (Op->getNumArgs() == 0)
       return;
-    if (Op->getOperator() == OO_Subscript)
-      Out.push_back({Op->getArg(0), false, "operator[]", AccessKind::Write,
-                     /*IsSubscript=*/true});
-    else if (Op->getOperator() == OO_Equal)
-      Out.push_back({Op->getArg(0), false, "operator="});
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (!Method) {
+      // `in >> g_name`.
+      const FunctionDecl *Callee = Op->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() &&
+          Op->getOperator() == OO_GreaterGreater)
+        argumentsWritten(Op, 1, Callee, "operator>>", Out);
+      return;
+    }
+    const ContainerVocabulary::Type *C = containerOf(Op->getArg(0));
+    if (!C)
+      return;
+    MemberEffect Effect = Containers.effectOf(*C, *Method);
+    if (Effect == MemberEffect::SubscriptInsert) {
+      structuralWrite(Op->getArg(0), false, "operator[]", /*IsSubscript=*/true,
+                      Out);
+    } else if (Effect == MemberEffect::Write) {
+      structuralWrite(Op->getArg(0), false, operationName(*Method), false, Out);
+      argumentsWritten(Op, 1, Method, operationName(*Method), Out);
+    }
     return;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier() ||
-        !MapTypes.containsClass(Method->getParent()) ||
-        !isModifier(Method->getName()))
+    MemberEffect Effect;
+    if (!containerCalled(Member, Effect) || Effect != MemberEffect::Write)
       return;
-    Out.push_back({Member->getImplicitObjectArgument(), isArrowCall(Member),
-                   Method->getName()});
-    // `a.swap(b)` and `a.merge(b)` change `b` as well.
-    if ((Method->getName() == "swap" || Method->getName() == "merge") &&
-        Member->getNumArgs() == 1 && isMapType(Member->getArg(0)->getType()))
-      Out.push_back({Member->getArg(0), false, Method->getName()});
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    structuralWrite(Member->getImplicitObjectArgument(), isArrowCall(Member),
+                    operationName(*Method), false, Out);
+    argumentsWritten(Member, 0, Method, operationName(*Method), Out);
     return;
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0 ||
-      !Callee->isInStdNamespace())
-    return;
-  llvm::StringRef Name = Callee->getName();
-  if (Name != "swap" && Name != "erase_if")
-    return;
-  unsigned Written = Name == "swap" ? 2 : 1;
-  for (unsigned I = 0; I != Written && I != Call->getNumArgs(); ++I)
-    if (isMapType(Call->getArg(I)->getType()))
-      Out.push_back({Call->getArg(I), false,
-                     Name == "swap" ? "std::swap" : "std::erase_if"});
+  if (Callee && Callee->getIdentifier() && Callee->isInStdNamespace() &&
+      isStandardWriter(Callee->getName()))
+    argumentsWritten(Call, 0, Callee, Callee->getName(), Out);
 }
 
 std::optional<MapAccess> MapModel::iteratorOwner(const Expr *E,
@@ -129,9 +207,9 @@ std::optional<MapAccess> MapModel::iteratorOwner(const Expr *E,
                : std::nullopt;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
+    MemberEffect Effect;
     if (!Method || !Method->getIdentifier() ||
-        !MapTypes.containsClass(Method->getParent()) ||
-        !returnsIterator(Method->getName()))
+        !containerCalled(Member, Effect) || !returnsIterator(Method->getName()))
       return std::nullopt;
     return MapAccess{Member->getImplicitObjectArgument(),
                      isArrowCall(Member),
@@ -181,47 +259,54 @@ std::optional<MapAccess> MapModel::elementOwner(const Expr *E,
       return std::nullopt;
     if (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)
       return iteratorOwner(Op->getArg(0), Depth + 1);
-    // `m[k]` on a map changes its structure, reported as such; `v[i]` on a
-    // vector held in an element is part of the element.
-    if (Op->getOperator() == OO_Subscript &&
-        !isMapType(Op->getArg(0)->getType()))
+    if (Op->getOperator() != OO_Subscript)
+      return std::nullopt;
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    const ContainerVocabulary::Type *C = containerOf(Op->getArg(0));
+    // `v[i]` of something that is no container is part of whatever holds
+    // it; `m[k]` on a map changes its structure, reported as such.
+    if (!C || !Method)
       return elementOwner(Op->getArg(0), Depth + 1);
-    return std::nullopt;
+    if (Containers.effectOf(*C, *Method) == MemberEffect::SubscriptInsert)
+      return std::nullopt;
+    // `v[i]` of a sequence: an element of the container the sequence is an
+    // element of, or else of the sequence.
+    if (std::optional<MapAccess> Outer = elementOwner(Op->getArg(0), Depth + 1))
+      return Outer;
+    return MapAccess{Op->getArg(0), false,
+                     "operator[]",  AccessKind::ElementWrite,
+                     false,         Op};
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !Method->getReturnType()->isLValueReferenceType())
       return std::nullopt;
-    if (MapTypes.containsClass(Method->getParent()))
-      return Method->getIdentifier() && Method->getName() == "at"
-                 ? std::optional<MapAccess>(MapAccess{
-                       Member->getImplicitObjectArgument(), isArrowCall(Member),
-                       "at", AccessKind::ElementWrite, false, Member})
-                 : std::nullopt;
-    return elementOwner(Member->getImplicitObjectArgument(), Depth + 1);
+    MemberEffect Effect;
+    if (!containerCalled(Member, Effect)) {
+      // A getter of an element's class, or an iterator's own accessor
+      // (`it.value()` of tsl's and Qt's iterators).
+      const Expr *Object = Member->getImplicitObjectArgument();
+      if (std::optional<MapAccess> Owner = elementOwner(Object, Depth + 1))
+        return Owner;
+      return isArrowCall(Member) ? std::nullopt
+                                 : iteratorOwner(Object, Depth + 1);
+    }
+    // `m.at(k)`, `v.front()`, `v.back()`: an element, unless the call
+    // changes the structure (`v.emplace_back()`), reported as such.
+    if (Effect != MemberEffect::Access && Effect != MemberEffect::Read)
+      return std::nullopt;
+    if (!isArrowCall(Member))
+      if (std::optional<MapAccess> Outer =
+              elementOwner(Member->getImplicitObjectArgument(), Depth + 1))
+        return Outer;
+    return MapAccess{Member->getImplicitObjectArgument(),
+                     isArrowCall(Member),
+                     operationName(*Method),
+                     AccessKind::ElementWrite,
+                     false,
+                     Member};
   }
   return std::nullopt;
-}
-
-bool isAssignmentOperator(OverloadedOperatorKind Op) {
-  switch (Op) {
-  case OO_Equal:
-  case OO_PlusEqual:
-  case OO_MinusEqual:
-  case OO_StarEqual:
-  case OO_SlashEqual:
-  case OO_PercentEqual:
-  case OO_AmpEqual:
-  case OO_PipeEqual:
-  case OO_CaretEqual:
-  case OO_LessLessEqual:
-  case OO_GreaterGreaterEqual:
-  case OO_PlusPlus:
-  case OO_MinusMinus:
-    return true;
-  default:
-    return false;
-  }
 }
 
 void MapModel::writesOf(const Stmt *S,
@@ -236,8 +321,12 @@ void MapModel::writesOf(const Stmt *S,
       if (isAssignmentOperator(Op->getOperator()) && Op->getNumArgs() >= 1)
         Modified = Op->getArg(0);
     } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      // A non-const method of an element's class may change the element;
+      // a container's own methods were sorted by callWrites.
       const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && !Method->isConst() && !isArrowCall(Member))
+      MemberEffect Effect;
+      if (Method && !Method->isConst() && !isArrowCall(Member) &&
+          !containerCalled(Member, Effect))
         Modified = Member->getImplicitObjectArgument();
     }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
@@ -290,10 +379,16 @@ const VarDecl *MapModel::singletonStorage(const FunctionDecl *F) const {
   return Storage;
 }
 
+ContainerFamily MapModel::familyOf(QualType T) const {
+  const ContainerVocabulary::Type *C = Containers.typeOf(T);
+  return C ? C->Family : ContainerFamily::Other;
+}
+
 std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
                                                const ASTContext &Ctx,
                                                bool LocalRoots) const {
-  QualType Type = Access.Object->getType();
+  // The object as declared: a const method's object is converted to const.
+  QualType Type = Access.Object->IgnoreParenImpCasts()->getType();
   if (Access.ObjectIsPointer)
     Type = Type->getPointeeType();
   if (Type.isNull() ||
@@ -326,7 +421,8 @@ std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
     }
     if (!Field)
       return std::nullopt;
-    return SharedMap{std::move(Path), Field, SharedMapKind::Member};
+    return SharedMap{std::move(Path), Field, SharedMapKind::Member, nullptr,
+                     familyOf(Type)};
   }
   const VarDecl *Storage = nullptr;
   const FunctionDecl *Singleton = nullptr;
@@ -368,29 +464,20 @@ std::optional<SharedMap> MapModel::sharedMapOf(const MapAccess &Access,
                            ? SharedMapKind::StaticMember
                        : Storage->isStaticLocal() ? SharedMapKind::LocalStatic
                                                   : SharedMapKind::Global;
-  return SharedMap{std::move(Path), Storage, Kind, Singleton};
-}
-
-/// Member functions that read an associative container.
-static bool isReader(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("find", "count", "contains", "at", "size", "empty", true)
-      .Cases("begin", "end", "cbegin", "cend", "rbegin", "rend", true)
-      .Cases("crbegin", "crend", "lower_bound", "upper_bound", true)
-      .Cases("equal_range", "bucket", "bucket_count", "bucket_size", true)
-      .Cases("load_factor", "max_size", true)
-      .Default(false);
+  return SharedMap{std::move(Path), Storage, Kind, Singleton, familyOf(Type)};
 }
 
 void MapModel::readsOf(const Stmt *S,
                        llvm::SmallVectorImpl<MapAccess> &Out) const {
+  auto ReadsOnly = [](MemberEffect Effect) {
+    return Effect == MemberEffect::Access || Effect == MemberEffect::Read;
+  };
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        MapTypes.containsClass(Method->getParent()) &&
-        isReader(Method->getName()))
+    MemberEffect Effect;
+    if (containerCalled(Member, Effect) && ReadsOnly(Effect))
       Out.push_back({Member->getImplicitObjectArgument(), isArrowCall(Member),
-                     Method->getName(), AccessKind::Read});
+                     operationName(*Member->getMethodDecl()),
+                     AccessKind::Read});
     return;
   }
   // Copies: `auto copy = g_map;`, `local = g_map;`.
@@ -400,12 +487,29 @@ void MapModel::readsOf(const Stmt *S,
       Out.push_back({Construct->getArg(0), false, "copy", AccessKind::Read});
     return;
   }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-        isMapType(Op->getArg(1)->getType()) &&
-        !Op->getArg(1)->getType()->isRValueReferenceType() &&
-        Op->getArg(1)->isLValue())
-      Out.push_back({Op->getArg(1), false, "copy", AccessKind::Read});
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+  if (!Op || Op->getNumArgs() == 0)
+    return;
+  if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+      isMapType(Op->getArg(1)->getType()) &&
+      !Op->getArg(1)->getType()->isRValueReferenceType() &&
+      Op->getArg(1)->isLValue()) {
+    Out.push_back({Op->getArg(1), false, "copy", AccessKind::Read});
+    return;
+  }
+  // `g_v[i]` read, `g_names == other`.
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  const ContainerVocabulary::Type *C = containerOf(Op->getArg(0));
+  if (Method && C && ReadsOnly(Containers.effectOf(*C, *Method)))
+    Out.push_back(
+        {Op->getArg(0), false, operationName(*Method), AccessKind::Read});
+  else if (!Method && Op->getDirectCallee() &&
+           !isAssignmentOperator(Op->getOperator()) &&
+           Op->getOperator() != OO_GreaterGreater)
+    for (const Expr *Arg : Op->arguments())
+      if (isMapType(Arg->getType()))
+        Out.push_back({Arg, false, operationName(*Op->getDirectCallee()),
+                       AccessKind::Read});
 }
 
 } // namespace mapguard

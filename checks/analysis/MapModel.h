@@ -1,16 +1,18 @@
 //===--- MapModel.h - Shared maps and what writes them ----------*- C++ -*-===//
 //
-// Which objects are shared maps (a container of a configured type that lives
-// in an object with static storage duration, not thread_local, not const) and
-// which expressions change a map: its structure (`insert`, `erase`,
-// `operator[]`...) or the value of one of its elements (`m.at(k) = v`,
-// `it->second = v`).
+// Which objects are shared containers ("maps" for short: a container
+// (Containers.h) that lives in an object with static storage duration, not
+// thread_local, not const, or is reached from a shared root) and which
+// expressions change one: its structure (`insert`, `push_back`, `erase`, a
+// map's `operator[]`...) or the value of one of its elements (`m.at(k) = v`,
+// `it->second = v`, `v[i] = x`), and which only read it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef MAPGUARD_ANALYSIS_MAPMODEL_H
 #define MAPGUARD_ANALYSIS_MAPMODEL_H
 
+#include "checks/analysis/Containers.h"
 #include "checks/analysis/Names.h"
 #include "checks/analysis/ObjectPath.h"
 #include "clang/AST/Expr.h"
@@ -51,6 +53,8 @@ struct SharedMap {
   SharedMapKind Kind;
   /// The accessor that returns Storage, for a Meyers singleton.
   const clang::FunctionDecl *Singleton = nullptr;
+  /// What the container is, for the wording.
+  ContainerFamily Family = ContainerFamily::Map;
 };
 
 enum class AccessKind : uint8_t {
@@ -69,24 +73,21 @@ struct MapAccess {
   /// An element write's call on the map (`at`, `find`), which is not a read
   /// of its own.
   const clang::Expr *Via = nullptr;
+  /// Another reading of the access before it, to be used only where that
+  /// one reaches no shared container: `g_index.at(k).push_back(x)` writes
+  /// the vector `g_index.at(k)`, which has no name of its own, so it is an
+  /// element write of `g_index`.
+  bool Fallback = false;
 };
-
-/// Whether an overloaded operator changes its first operand: `=`, `+=`,
-/// `++`, ...
-bool isAssignmentOperator(clang::OverloadedOperatorKind Op);
 
 class MapModel {
 public:
-  /// The eight standard associative containers.
-  static llvm::ArrayRef<llvm::StringRef> defaultMapTypes();
+  explicit MapModel(const ContainerOptions &Options);
 
-  /// \p MapTypes: qualified names of the container templates (or classes)
-  /// that count as maps.
-  explicit MapModel(llvm::ArrayRef<llvm::StringRef> MapTypes);
-
-  bool isMapType(clang::QualType T) const {
-    return MapTypes.containsClassOf(T);
-  }
+  bool isMapType(clang::QualType T) const { return Containers.isContainer(T); }
+  const ContainerVocabulary &containers() const { return Containers; }
+  /// The family of the container type \p T (Other if it is none).
+  ContainerFamily familyOf(clang::QualType T) const;
 
   /// The shared map that \p Access reaches, if the map is shared or is a
   /// data member of the object a method runs on (Member); with
@@ -105,13 +106,28 @@ public:
                llvm::SmallVectorImpl<MapAccess> &Out) const;
 
 private:
-  NameSet MapTypes;
+  ContainerVocabulary Containers;
   /// Accessors known to return a static object (or not: null).
   mutable llvm::DenseMap<const clang::FunctionDecl *, const clang::VarDecl *>
       Singletons;
 
   void callWrites(const clang::CallExpr *Call,
                   llvm::SmallVectorImpl<MapAccess> &Out) const;
+  void structuralWrite(const clang::Expr *Object, bool IsPointer,
+                       llvm::StringRef Operation, bool IsSubscript,
+                       llvm::SmallVectorImpl<MapAccess> &Out) const;
+  void argumentsWritten(const clang::CallExpr *Call, unsigned First,
+                        const clang::FunctionDecl *Callee,
+                        llvm::StringRef Operation,
+                        llvm::SmallVectorImpl<MapAccess> &Out) const;
+  /// The container type of \p Object (or of what it points to), as
+  /// declared or as converted to a base.
+  const ContainerVocabulary::Type *containerOf(const clang::Expr *Object,
+                                               bool IsPointer = false) const;
+  /// The container whose member \p Call calls, and what the call does.
+  const ContainerVocabulary::Type *
+  containerCalled(const clang::CXXMemberCallExpr *Call,
+                  MemberEffect &Effect) const;
   std::optional<MapAccess> elementOwner(const clang::Expr *E,
                                         unsigned Depth) const;
   std::optional<MapAccess> iteratorOwner(const clang::Expr *E,

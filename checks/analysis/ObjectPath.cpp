@@ -77,6 +77,14 @@ ObjectPath ObjectPath::fromLockArgument(const Expr *E, const ASTContext &Ctx,
   return build(E, Ctx, Subst, E->getType()->isPointerType());
 }
 
+void ObjectPath::pushIndex(const Expr *Index, const ASTContext &Ctx) {
+  Expr::EvalResult Value;
+  if (!Index->isValueDependent() && Index->EvaluateAsInt(Value, Ctx))
+    push({StepKind::Index, nullptr, Value.Val.getInt().getLimitedValue()});
+  else
+    push({StepKind::AnyIndex});
+}
+
 void ObjectPath::push(Step S) {
   // `*&x` is `x`.
   if (S.Kind == StepKind::Deref && !Steps.empty() &&
@@ -228,6 +236,19 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
     }
     if (Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
       return appendPath(Op->getArg(0), Ctx, Subst, Depth);
+    // An element by position of a class that indexes like an array:
+    // `shards[i]` of a `std::array` or `std::vector` of maps or mutexes.
+    // A subscript by key (a map's, taking the key by reference) is no
+    // position: its element is not told apart by the index.
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+        Op->isLValue() && Method && Method->getNumParams() == 1 &&
+        Method->getParamDecl(0)->getType()->isIntegralOrEnumerationType()) {
+      if (!appendPath(Op->getArg(0), Ctx, Subst, Depth))
+        return false;
+      pushIndex(Op->getArg(1), Ctx);
+      return true;
+    }
     return false;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -276,12 +297,7 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
       return false;
     // The base decayed to a pointer to the first element.
     push({StepKind::Deref});
-    Expr::EvalResult Index;
-    if (!ASE->getIdx()->isValueDependent() &&
-        ASE->getIdx()->EvaluateAsInt(Index, Ctx))
-      push({StepKind::Index, nullptr, Index.Val.getInt().getLimitedValue()});
-    else
-      push({StepKind::AnyIndex});
+    pushIndex(ASE->getIdx(), Ctx);
     return true;
   }
   return false;

@@ -164,6 +164,8 @@ private:
   bool appendPath(const clang::Expr *E, const clang::ASTContext &Ctx,
                   const CallSubstitution *Subst, unsigned Depth);
   void push(Step S);
+  /// An Index step for a constant position, AnyIndex for another.
+  void pushIndex(const clang::Expr *Index, const clang::ASTContext &Ctx);
   void makeOpaque(const clang::Expr *E, const clang::ASTContext &Ctx);
   void rebuildName();
 };

@@ -22,8 +22,8 @@ namespace mapguard {
 static constexpr unsigned MaxContextRounds = 8;
 
 std::string AnalysisOptions::key() const {
-  std::string Key;
-  for (const auto *List : {&MapTypes, &LockTypes, &GuardTypes, &ThreadStarters})
+  std::string Key = ContainerVocabulary::key(Containers) + "|";
+  for (const auto *List : {&LockTypes, &GuardTypes, &ThreadStarters})
     for (const std::string &S : *List)
       Key += S + ";";
   Key += "|";
@@ -131,7 +131,7 @@ static NameSet threadStarters(const AnalysisOptions &Options) {
 
 TranslationUnitAnalyzer::TranslationUnitAnalyzer(ASTContext &Ctx,
                                                  const AnalysisOptions &Options)
-    : Ctx(Ctx), Options(Options), Maps(refs(Options.MapTypes)),
+    : Ctx(Ctx), Options(Options), Maps(Options.Containers),
       Locks(refs(Options.LockTypes), refs(Options.GuardTypes),
             Options.GuardsFromDeclarations),
       ThreadStarters(threadStarters(Options)), Graph(Ctx, Maps, ThreadStarters),

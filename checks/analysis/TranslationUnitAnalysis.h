@@ -37,7 +37,8 @@ class ASTContext;
 namespace mapguard {
 
 struct AnalysisOptions {
-  std::vector<std::string> MapTypes;
+  /// Which types are containers, and their methods (Containers.h).
+  ContainerOptions Containers;
   std::vector<std::string> LockTypes;
   std::vector<std::string> GuardTypes;
   /// Functions (or classes, for their constructors) that run a callable

@@ -73,3 +73,21 @@ void posix_drop(int k) {
   // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_posix' is written with 'g_posix_mu' held at 2 of 3 sites
   // CHECK-MESSAGES-NOT: note: lock
 }
+
+// A reference to the element inserted, returned to the caller: the element
+// is changed beyond any block around the insert, and a note says so.
+std::map<int, int> g_slots;
+std::mutex g_slots_mu;
+void reset_slot(int k) {
+  std::lock_guard<std::mutex> lock(g_slots_mu);
+  g_slots[k] = 0;
+}
+int &slot(int k) {
+  int &value = g_slots[k];
+  value += 1;
+  return value;
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: warning: write to shared map 'g_slots'
+  // CHECK-MESSAGES: :[[@LINE-11]]:20: note: 'g_slots' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_slots' is written with 'g_slots_mu' held at 1 of 2 sites
+  // CHECK-MESSAGES: :[[@LINE-6]]:16: note: no lock block is offered: 'value' is used where a block around this statement cannot reach, so 'g_slots_mu' must be held there too
+}

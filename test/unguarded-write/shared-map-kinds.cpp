@@ -80,16 +80,16 @@ void every_container_kind(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_multimap'
   // CHECK-MESSAGES: :[[@LINE-11]]:35: note: 'g_unordered_multimap' is a global with static storage duration
   g_set.insert(k);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_set'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared set 'g_set'
   // CHECK-MESSAGES: :[[@LINE-13]]:15: note: 'g_set' is a global with static storage duration
   g_multiset.insert(k);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_multiset'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared set 'g_multiset'
   // CHECK-MESSAGES: :[[@LINE-15]]:20: note: 'g_multiset' is a global with static storage duration
   g_unordered_set.erase(k);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_set'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared set 'g_unordered_set'
   // CHECK-MESSAGES: :[[@LINE-17]]:25: note: 'g_unordered_set' is a global with static storage duration
   g_unordered_multiset.clear();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_unordered_multiset'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared set 'g_unordered_multiset'
   // CHECK-MESSAGES: :[[@LINE-19]]:30: note: 'g_unordered_multiset' is a global with static storage duration
 }
 

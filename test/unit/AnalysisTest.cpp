@@ -11,8 +11,6 @@ namespace mapguard::test {
 AnalysisOptions
 defaultOptions(std::vector<std::pair<std::string, std::string>> MapGuards) {
   AnalysisOptions Options;
-  for (llvm::StringRef Type : MapModel::defaultMapTypes())
-    Options.MapTypes.push_back(Type.str());
   Options.MapGuards = std::move(MapGuards);
   return Options;
 }
