@@ -29,7 +29,8 @@ packages=(cmake ninja-build g++ ccache dpkg-dev git pre-commit python3 python3-j
   libgtest-dev libgmock-dev
   "clang-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev" "clang-tidy-$llvm"
   "llvm-$llvm-tools")
-# The tests of third-party lock vocabularies read their real headers.
+# The tests of third-party lock and container vocabularies read their real
+# headers.
 [ "$action" = test ] && packages+=(libboost-thread-dev libabsl-dev robin-map-dev libtbb-dev qtbase5-dev)
 case "${MAPGUARD_SANITIZE:-OFF}" in
   ON | on | 1) packages+=("libclang-rt-$llvm-dev") ;; # the sanitizer runtimes

@@ -114,21 +114,26 @@ static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
   return false;
 }
 
-/// The statement \p S is part of, if it has one parent and that is a
-/// statement (an expression included).
-static const Stmt *parentStatement(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+const Stmt *BodyParents::parentOf(const Stmt &S, const FunctionDecl &F) {
+  Stmt *Body = F.getBody();
+  if (!Body)
+    return nullptr;
+  std::unique_ptr<ParentMap> &Map = ByBody[Body];
+  if (!Map)
+    Map = std::make_unique<ParentMap>(Body);
+  // ParentMap takes mutable statements but does not change them.
+  return Map->getParent(const_cast<Stmt *>(&S));
 }
 
 /// The statement a lock block can wrap: the expression statement or return
 /// that \p Site is part of, if it is a statement of a block or the body of
 /// an if, loop or case. Not a declaration (its name would leave scope) and
 /// not a condition.
-static const Stmt *wrappableStatement(const Expr *Site, ASTContext &Ctx) {
+static const Stmt *wrappableStatement(const Expr *Site, const FunctionDecl &F,
+                                      BodyParents &Parents) {
   const Stmt *S = Site;
   while (true) {
-    const Stmt *Parent = parentStatement(*S, Ctx);
+    const Stmt *Parent = Parents.parentOf(*S, F);
     if (!Parent)
       return nullptr;
     bool IsBody = isa<CompoundStmt>(Parent);
@@ -175,11 +180,12 @@ static std::string guardName(llvm::StringRef Text) {
       return "lock" + std::to_string(N);
 }
 
-std::optional<StatementInBlock> statementInBlock(const Expr *Site,
-                                                 ASTContext &Ctx) {
-  const Stmt *S = wrappableStatement(Site, Ctx);
+std::optional<StatementInBlock>
+statementInBlock(const Expr *Site, const FunctionDecl &F,
+                 BodyParents &Parents) {
+  const Stmt *S = wrappableStatement(Site, F, Parents);
   const auto *Block =
-      S ? dyn_cast_or_null<CompoundStmt>(parentStatement(*S, Ctx)) : nullptr;
+      S ? dyn_cast_or_null<CompoundStmt>(Parents.parentOf(*S, F)) : nullptr;
   if (!Block)
     return std::nullopt;
   unsigned Index = 0;
@@ -241,27 +247,22 @@ struct BoundReference {
 } // namespace
 
 static std::optional<BoundReference>
-boundReference(const Expr *Site, const FunctionDecl &F, ASTContext &Ctx) {
-  // The initializer's parent is the variable, whose parent is the
-  // declaration statement.
+boundReference(const Expr *Site, const FunctionDecl &F, BodyParents &Parents) {
+  // The initializer's parent is the declaration statement.
   const Stmt *S = Site;
-  while (const Stmt *Parent = parentStatement(*S, Ctx)) {
-    if (!isa<Expr>(Parent))
-      return std::nullopt;
+  const Stmt *Parent = Parents.parentOf(*S, F);
+  while (Parent && isa<Expr>(Parent)) {
     S = Parent;
+    Parent = Parents.parentOf(*S, F);
   }
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  const auto *Var = Parents.size() == 1 ? Parents[0].get<VarDecl>() : nullptr;
-  if (!Var || Var->getInit() != S || !Var->getType()->isLValueReferenceType())
-    return std::nullopt;
-  Parents = Ctx.getParents(*Var);
-  const auto *Declaration =
-      Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>(Parent);
+  const auto *Var = Declaration && Declaration->isSingleDecl()
+                        ? dyn_cast<VarDecl>(Declaration->getSingleDecl())
+                        : nullptr;
   const auto *Block =
-      Declaration && Declaration->isSingleDecl()
-          ? dyn_cast_or_null<CompoundStmt>(parentStatement(*Declaration, Ctx))
+      Var ? dyn_cast_or_null<CompoundStmt>(Parents.parentOf(*Declaration, F))
           : nullptr;
-  if (!Block)
+  if (!Block || Var->getInit() != S || !Var->getType()->isLValueReferenceType())
     return std::nullopt;
   BoundReference Bound{Declaration, Var, Declaration};
   bool Escapes = false;
@@ -306,17 +307,19 @@ boundReference(const Expr *Site, const FunctionDecl &F, ASTContext &Ctx) {
 std::optional<LockFix> lockAroundStatement(const Expr *Site,
                                            const FunctionDecl *Function,
                                            const ObjectPath &Mutex,
-                                           ASTContext &Ctx, const Expr *Last,
-                                           NoFixReason *Why) {
+                                           ASTContext &Ctx,
+                                           BodyParents &Parents,
+                                           const Expr *Last, NoFixReason *Why) {
   if (!Function)
     return std::nullopt;
-  const Stmt *S = wrappableStatement(Site, Ctx);
+  const FunctionDecl &F = *Function;
+  const Stmt *S = wrappableStatement(Site, F, Parents);
   // The last statement of the block to make; a `return` can only end it.
   const Stmt *End = S;
   const VarDecl *Reference = nullptr;
   if (!S) {
     // A reference to what the write made: the block covers its uses.
-    std::optional<BoundReference> Bound = boundReference(Site, *Function, Ctx);
+    std::optional<BoundReference> Bound = boundReference(Site, F, Parents);
     if (!Bound)
       return std::nullopt;
     if (!Bound->LastUse) {
@@ -328,7 +331,7 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
     End = Bound->LastUse;
     Reference = Bound->Var;
   } else if (Last) {
-    End = wrappableStatement(Last, Ctx);
+    End = wrappableStatement(Last, F, Parents);
   }
   if (!End || (End != S && isa<ReturnStmt>(S)))
     return std::nullopt;
@@ -404,11 +407,14 @@ std::optional<LockFix> lockAroundStatement(const Expr *Site,
 
 /// The std::shared_lock on \p Mutex declared in a block around \p Site,
 /// before it; the innermost if there are several.
-static const VarDecl *
-sharedGuardInScope(const Expr *Site, const ObjectPath &Mutex, ASTContext &Ctx) {
+static const VarDecl *sharedGuardInScope(const Expr *Site,
+                                         const FunctionDecl &F,
+                                         const ObjectPath &Mutex,
+                                         ASTContext &Ctx,
+                                         BodyParents &Parents) {
   const Stmt *Inner = Site;
   while (true) {
-    const Stmt *Parent = parentStatement(*Inner, Ctx);
+    const Stmt *Parent = Parents.parentOf(*Inner, F);
     if (!Parent || isa<LambdaExpr>(Parent))
       return nullptr;
     if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
@@ -443,9 +449,11 @@ sharedGuardInScope(const Expr *Site, const ObjectPath &Mutex, ASTContext &Ctx) {
 }
 
 std::optional<LockFix> makeSharedGuardExclusive(const Expr *Site,
+                                                const FunctionDecl &F,
                                                 const ObjectPath &Mutex,
-                                                ASTContext &Ctx) {
-  const VarDecl *Guard = sharedGuardInScope(Site, Mutex, Ctx);
+                                                ASTContext &Ctx,
+                                                BodyParents &Parents) {
+  const VarDecl *Guard = sharedGuardInScope(Site, F, Mutex, Ctx, Parents);
   if (!Guard || !stdDeclares(Ctx, "unique_lock"))
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();

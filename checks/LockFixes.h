@@ -12,8 +12,11 @@
 
 #include "checks/analysis/MapModel.h"
 #include "checks/analysis/ObjectPath.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,6 +30,23 @@ class VarDecl;
 } // namespace clang
 
 namespace mapguard {
+
+/// The parents of statements, one function body at a time. The
+/// ASTContext's parent map would answer too, but it is built for the whole
+/// translation unit at its first question (every instantiation of a
+/// template library included); a body's is built only for the bodies that
+/// get a fix.
+class BodyParents {
+public:
+  /// The statement \p S of \p Function's body is part of, or null.
+  const clang::Stmt *parentOf(const clang::Stmt &S,
+                              const clang::FunctionDecl &Function);
+  void clear() { ByBody.clear(); }
+
+private:
+  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
+      ByBody;
+};
 
 /// A suggested change and how the note offering it names the mutex.
 struct LockFix {
@@ -55,6 +75,7 @@ std::optional<LockFix> lockAroundStatement(const clang::Expr *Site,
                                            const clang::FunctionDecl *Function,
                                            const ObjectPath &Mutex,
                                            clang::ASTContext &Ctx,
+                                           BodyParents &Parents,
                                            const clang::Expr *Last = nullptr,
                                            NoFixReason *Why = nullptr);
 
@@ -65,14 +86,15 @@ struct StatementInBlock {
   const clang::CompoundStmt *Block;
   unsigned Index;
 };
-std::optional<StatementInBlock> statementInBlock(const clang::Expr *Site,
-                                                 clang::ASTContext &Ctx);
+std::optional<StatementInBlock>
+statementInBlock(const clang::Expr *Site, const clang::FunctionDecl &Function,
+                 BodyParents &Parents);
 
 /// Turns the std::shared_lock on \p Mutex that is in scope at \p Site into a
 /// std::unique_lock.
-std::optional<LockFix> makeSharedGuardExclusive(const clang::Expr *Site,
-                                                const ObjectPath &Mutex,
-                                                clang::ASTContext &Ctx);
+std::optional<LockFix> makeSharedGuardExclusive(
+    const clang::Expr *Site, const clang::FunctionDecl &Function,
+    const ObjectPath &Mutex, clang::ASTContext &Ctx, BodyParents &Parents);
 
 /// Adds GUARDED_BY(\p Mutex) to the declaration of \p Map: the project's
 /// macro if it defines one, else Clang's attribute.

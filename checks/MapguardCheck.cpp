@@ -152,6 +152,7 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
   // The translation unit is parsed whole by now. Analysing it here, inside
   // the match callback, lets --enable-check-profile count the time.
   Context = Result.Context;
+  Parents.clear();
   Cache->enter(Context);
   const TranslationUnitFacts &Facts = Cache->facts(*Context, Analysis);
   // The checks share the analysis and its options: the first to see the
@@ -184,7 +185,7 @@ void MapguardCheck::groupAdjacentWrites(const TranslationUnitFacts &Facts) {
     if (F.Fix == FixKind::LockAround && !F.Call && F.Guard && F.Guard->Id &&
         selects(F.Kind))
       if (std::optional<StatementInBlock> Where =
-              statementInBlock(F.Access->Site, *Context))
+              statementInBlock(F.Access->Site, *F.Access->Function, Parents))
         ByBlock[{Where->Block, *F.Guard->Id}].push_back({&F, Where->Index});
   for (auto &[Key, Items] : ByBlock) {
     llvm::stable_sort(
@@ -420,9 +421,12 @@ void MapguardCheck::suggestFix(const Finding &F) {
   const Expr *Site = F.Call ? F.Call : F.Access->Site;
   const SharedMap &Map = F.Access->Map;
   const MapGuard &Guard = *F.Guard;
+  const FunctionDecl *Function = F.Call ? F.Caller : F.Access->Function;
+  if (!Function)
+    return;
   if (F.Fix == FixKind::MakeExclusive) {
-    if (std::optional<LockFix> Fix =
-            makeSharedGuardExclusive(Site, Guard.Mutex, *Context)) {
+    if (std::optional<LockFix> Fix = makeSharedGuardExclusive(
+            Site, *Function, Guard.Mutex, *Context, Parents)) {
       auto Note = diag(Site->getBeginLoc(),
                        "hold '%0' exclusively: make its guard a "
                        "'std::unique_lock'",
@@ -433,7 +437,6 @@ void MapguardCheck::suggestFix(const Finding &F) {
     }
     return;
   }
-  const FunctionDecl *Function = F.Call ? F.Caller : F.Access->Function;
   // Adjacent writes get one block: another thread could act between two.
   auto InRun = Runs.find(&F);
   if (InRun != Runs.end() && InRun->second.Lead != &F) {
@@ -447,7 +450,8 @@ void MapguardCheck::suggestFix(const Finding &F) {
   const Expr *Last = InRun != Runs.end() ? InRun->second.Last : nullptr;
   NoFixReason Why;
   std::optional<LockFix> Fix =
-      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Last, &Why);
+      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Parents, Last,
+                          &Why);
   if (!Fix) {
     if (Why.Kind == NoFixReason::ReferenceEscapes)
       diag(Site->getBeginLoc(),

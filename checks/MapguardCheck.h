@@ -13,6 +13,7 @@
 #define MAPGUARD_CHECKS_MAPGUARDCHECK_H
 
 #include "checks/AnalysisCache.h"
+#include "checks/LockFixes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <memory>
@@ -91,6 +92,8 @@ private:
   std::shared_ptr<AnalysisCache> Cache;
   clang::ASTContext *Context = nullptr;
   const clang::Preprocessor *PP = nullptr;
+  /// The parents of the statements fixes are offered for, by body.
+  BodyParents Parents;
   /// Maps annotated by a fix in this translation unit.
   llvm::DenseSet<const clang::ValueDecl *> AnnotatedMaps;
   bool SuggestAnnotations;

@@ -224,16 +224,93 @@ static bool isVoidPointer(QualType T) {
   return T->isPointerType() && T->getPointeeType()->isVoidType();
 }
 
+/// Whether \p Callee, whose body is visible, only calls the callbacks it
+/// is given (its function-pointer parameters), before it returns: it
+/// neither stores one nor hands one on.
+static bool runsCallbacksInPlace(const FunctionDecl &Callee) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Stack{Definition->getBody()};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      // `(*func)(arg)` and `func(arg)`: the callee is the parameter; any
+      // other use of it is looked at below.
+      const Expr *Target = Call->getCallee()->IgnoreParenImpCasts();
+      if (const auto *Deref = dyn_cast<UnaryOperator>(Target))
+        if (Deref->getOpcode() == UO_Deref)
+          Target = Deref->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+        if (isa<ParmVarDecl>(Ref->getDecl())) {
+          for (const Expr *Arg : Call->arguments())
+            Stack.push_back(Arg);
+          continue;
+        }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+        if (Param->getType()->isFunctionPointerType())
+          return false; // stored, compared or handed on
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  return true;
+}
+
+/// Whether the object that \p Context points to lives no longer than the
+/// registering function's frames: a local of \p Enclosing (`&state`, a
+/// member of one), or what a parameter or a local pointer copied from one
+/// points to. A callback run after the registering call returned would find
+/// it gone, so the registration is taken to run the callback before then.
+/// Not `main`'s locals, which live as long as the program's threads.
+static bool boundToFrame(const Expr *Context, const FunctionDecl *Enclosing,
+                         unsigned Depth = 0) {
+  const Expr *E = Context->IgnoreParenCasts();
+  while (true) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)) {
+      E = UO->getSubExpr()->IgnoreParenCasts();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return false;
+      E = ME->getBase()->IgnoreParenCasts();
+    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase()->IgnoreParenCasts();
+    } else {
+      break;
+    }
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // `main`'s locals live as long as the program's threads do.
+  if (!Var || !Enclosing || Enclosing->isMain() ||
+      Var->getDeclContext() != Enclosing || !Var->hasLocalStorage())
+    return false;
+  if (isa<ParmVarDecl>(Var) || !Var->getType()->isPointerType())
+    return true;
+  // A local pointer: where it points to decides (`new State` does not).
+  return Depth < 4 && Var->getInit() &&
+         boundToFrame(Var->getInit(), Enclosing, Depth + 1);
+}
+
 void SharedObjects::callbackRegistered(const Expr *Site,
                                        llvm::ArrayRef<const Expr *> Args,
                                        const FunctionDecl *Callee,
                                        const FunctionDecl *Callback,
                                        const FunctionDecl *Enclosing) {
+  // `ForEachOverlapping(key, &state, &State::Match)`: a callee that only
+  // calls its callback runs it on the caller's thread.
+  if (runsCallbacksInPlace(*Callee))
+    return;
   llvm::SmallVector<const Expr *, 2> Context;
   for (unsigned I = 0,
                 E = std::min<size_t>(Args.size(), Callee->getNumParams());
        I != E; ++I)
-    if (isVoidPointer(Callee->getParamDecl(I)->getType()))
+    if (isVoidPointer(Callee->getParamDecl(I)->getType()) &&
+        !boundToFrame(Args[I], Enclosing))
       Context.push_back(Args[I]);
   if (Context.empty())
     return;

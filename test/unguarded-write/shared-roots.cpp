@@ -183,8 +183,8 @@ int launch() {
   pthread_t p;
   pthread_create(&p, nullptr, entry, &job);
   std::thread c(run_copy, job);
-  Server server;
-  register_handler(on_event, &server);
+  Server *server = new Server;
+  register_handler(on_event, server);
   std::map<int, int> local;
   std::thread l([&] { local[1] = 1; });
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: write to shared map 'local' is not protected by a mutex [mapguard-unguarded-write]
