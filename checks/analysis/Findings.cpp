@@ -185,6 +185,8 @@ private:
     Inputs.forEachIncoming(A.Function, [&](const IncomingCall &In) {
       if (Guard.isHeldIn(*In.HeldInCallee, A.isWrite()) ||
           In.Call.SingleThreaded ||
+          (A.Map.Kind == SharedMapKind::Member &&
+           Inputs.callsOnKeptLocal(In.Call.Site)) ||
           !Reported.insert({In.Call.Site, MapOf[&A - Accesses.data()]}).second)
         return;
       Finding F{Kind, &A, &Guard};

@@ -172,6 +172,10 @@ public:
   virtual void
   forEachIncoming(const clang::FunctionDecl *F,
                   llvm::function_ref<void(const IncomingCall &)> Visit) = 0;
+  /// Whether the call \p Site runs its method on an object that is a local
+  /// of the caller no thread or callback is handed (`FlagValue v(...);
+  /// v.ParseFrom(s);`): the callee's own members are the caller's there.
+  virtual bool callsOnKeptLocal(const clang::Expr *Site) = 0;
   /// The accesses of \p F analysed anew in the context it was analysed in,
   /// with the accesses of \p Requests explained.
   virtual FunctionFacts explain(const clang::FunctionDecl *F,

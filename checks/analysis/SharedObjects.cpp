@@ -190,8 +190,14 @@ void SharedObjects::hand(const Expr *Arg, const SharedRoot *Why,
       continue;
     }
     if (const auto *Member = dyn_cast<MemberExpr>(Arg)) {
+      // A pointer member's value (`vset_->table_cache_`) hands what it
+      // points to, not the object that holds it.
+      if (!ByReference && Member->getType()->isPointerType()) {
+        shareClassOf(Member->getType(), *Why);
+        return;
+      }
       // A member of an object handed on: the object is reached too.
-      if (ByReference || Member->getType()->isPointerType())
+      if (ByReference)
         shareClassOf(Member->getType(), *Why);
       Arg = Member->getBase();
       ByReference = true;

@@ -112,6 +112,7 @@ private:
   void forEachIncoming(
       const FunctionDecl *F,
       llvm::function_ref<void(const IncomingCall &)> Visit) override;
+  bool callsOnKeptLocal(const Expr *Site) override;
   FunctionFacts explain(const FunctionDecl *F,
                         const ExplainRequests &Asked) override;
 };
@@ -402,6 +403,19 @@ void TranslationUnitAnalyzer::forEachIncoming(
     llvm::function_ref<void(const IncomingCall &)> Visit) {
   if (FunctionNode *N = Graph.node(F))
     forEachIncoming(*N, Visit);
+}
+
+bool TranslationUnitAnalyzer::callsOnKeptLocal(const Expr *Site) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Site);
+  const auto *Callee =
+      Call ? dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens()) : nullptr;
+  if (!Callee || Callee->isArrow())
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+         !Var->getType()->isReferenceType() && !Graph.shared().handed(Var);
 }
 
 FunctionFacts TranslationUnitAnalyzer::explain(const FunctionDecl *F,

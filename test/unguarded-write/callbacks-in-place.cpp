@@ -4,7 +4,8 @@
 // (leveldb's `ForEachOverlapping(key, &state, &State::Match)`), or a context
 // that lives in the registering function's frame (a local, or what a
 // parameter points to), which a later callback would find gone. `main`'s
-// locals live as long as the program's threads, and stay shared.
+// locals live as long as the program's threads, and stay shared. A pointer
+// member handed as the context shares what it points to, not its holder.
 //
 // RUN: %check_mapguard --real-std %s %t -- -std=c++17
 #include <map>
@@ -34,6 +35,8 @@ void find(int key) {
   for_each_overlapping(key, &state, &match);
 }
 
+extern void register_iterator(void (*cb)(void *), void *ctx);
+
 // Not visible: the context lives in the caller's frame.
 extern void table_get(int key, void *arg, void (*saver)(void *, int));
 static void save(void *arg, int value) {
@@ -44,6 +47,22 @@ void get(State *into, int key) {
   table_get(key, &local, &save);
   table_get(key, into, &save);
 }
+
+// A pointer member's value hands what it points to, not the object that
+// holds the pointer: a Version is not shared by handing its cache.
+struct Cache {
+  std::map<int, int> entries;
+};
+class Version {
+public:
+  void iterate() { register_iterator(&visit, cache_); }
+  void rename() { name_ = "v2"; }
+
+private:
+  static void visit(void *arg) {}
+  Cache *cache_;
+  std::string name_;
+};
 
 // Not visible, and the context outlives the call: shared.
 extern void register_handler(void (*cb)(void *), void *ctx);
