@@ -524,7 +524,14 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
         Info.Mutex = Mutex;
       } else if (const AccessFact *const *Locked = llvm::find_if(
                      Mine,
-                     [](const AccessFact *A) { return !A->Held->empty(); });
+                     [](const AccessFact *A) {
+                       // A constructor or destructor has its object to
+                       // itself: what it locks guards other objects
+                       // (log4cplus' HierarchyLocker locks each logger).
+                       return !A->Held->empty() &&
+                              !isa<CXXConstructorDecl, CXXDestructorDecl>(
+                                  A->Function);
+                     });
                  Locked != Mine.end()) {
         Info.Why = MapFacts::LockedAccess;
         Info.LockedAt = *Locked;
