@@ -180,9 +180,9 @@ static std::string guardName(llvm::StringRef Text) {
       return "lock" + std::to_string(N);
 }
 
-std::optional<StatementInBlock>
-statementInBlock(const Expr *Site, const FunctionDecl &F,
-                 BodyParents &Parents) {
+std::optional<StatementInBlock> statementInBlock(const Expr *Site,
+                                                 const FunctionDecl &F,
+                                                 BodyParents &Parents) {
   const Stmt *S = wrappableStatement(Site, F, Parents);
   const auto *Block =
       S ? dyn_cast_or_null<CompoundStmt>(Parents.parentOf(*S, F)) : nullptr;
@@ -304,12 +304,10 @@ boundReference(const Expr *Site, const FunctionDecl &F, BodyParents &Parents) {
   return Bound;
 }
 
-std::optional<LockFix> lockAroundStatement(const Expr *Site,
-                                           const FunctionDecl *Function,
-                                           const ObjectPath &Mutex,
-                                           ASTContext &Ctx,
-                                           BodyParents &Parents,
-                                           const Expr *Last, NoFixReason *Why) {
+std::optional<LockFix>
+lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
+                    const ObjectPath &Mutex, ASTContext &Ctx,
+                    BodyParents &Parents, const Expr *Last, NoFixReason *Why) {
   if (!Function)
     return std::nullopt;
   const FunctionDecl &F = *Function;

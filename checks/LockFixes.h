@@ -44,8 +44,7 @@ public:
   void clear() { ByBody.clear(); }
 
 private:
-  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
-      ByBody;
+  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>> ByBody;
 };
 
 /// A suggested change and how the note offering it names the mutex.
@@ -71,13 +70,10 @@ struct NoFixReason {
   enum Kind { None, ReferenceEscapes } Kind = None;
   const clang::VarDecl *Var = nullptr;
 };
-std::optional<LockFix> lockAroundStatement(const clang::Expr *Site,
-                                           const clang::FunctionDecl *Function,
-                                           const ObjectPath &Mutex,
-                                           clang::ASTContext &Ctx,
-                                           BodyParents &Parents,
-                                           const clang::Expr *Last = nullptr,
-                                           NoFixReason *Why = nullptr);
+std::optional<LockFix> lockAroundStatement(
+    const clang::Expr *Site, const clang::FunctionDecl *Function,
+    const ObjectPath &Mutex, clang::ASTContext &Ctx, BodyParents &Parents,
+    const clang::Expr *Last = nullptr, NoFixReason *Why = nullptr);
 
 /// Where lockAroundStatement puts the statement of \p Site: the block it is
 /// a statement of, and its place there; nothing if it is not one of a

@@ -449,9 +449,8 @@ void MapguardCheck::suggestFix(const Finding &F) {
   }
   const Expr *Last = InRun != Runs.end() ? InRun->second.Last : nullptr;
   NoFixReason Why;
-  std::optional<LockFix> Fix =
-      lockAroundStatement(Site, Function, Guard.Mutex, *Context, Parents, Last,
-                          &Why);
+  std::optional<LockFix> Fix = lockAroundStatement(
+      Site, Function, Guard.Mutex, *Context, Parents, Last, &Why);
   if (!Fix) {
     if (Why.Kind == NoFixReason::ReferenceEscapes)
       diag(Site->getBeginLoc(),

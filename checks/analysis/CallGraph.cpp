@@ -290,6 +290,32 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
     else
       StaticInitCalls[Target->Decl].push_back(Site);
   };
+  // A static initialiser that calls a function which runs the callbacks it
+  // is given in place (glog's `REGISTER_MODULE_INITIALIZER`: a global
+  // `GoogleInitializer` whose constructor calls its argument) calls them
+  // at static initialisation, alone: they do not escape.
+  auto CallsInPlace = [&](const FunctionDecl *Callee, const Expr *Site,
+                          llvm::ArrayRef<const Expr *> Args) {
+    if (Owner || !Callee ||
+        llvm::none_of(Args,
+                      [](const Expr *Arg) {
+                        return Arg->getType()->isFunctionPointerType();
+                      }) ||
+        !runsCallbacksInPlace(*Callee))
+      return;
+    for (const Expr *Arg : Args) {
+      const Expr *Named = Arg->IgnoreParenImpCasts();
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Named))
+        if (AddrOf->getOpcode() == UO_AddrOf)
+          Named = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+      if (!isa<DeclRefExpr>(Named))
+        continue;
+      if (const FunctionDecl *Callable = callableOf(Named)) {
+        Callees.insert(Named);
+        AddCall(Callable, Site);
+      }
+    }
+  };
   auto StartThreads = [&](const Expr *Site, llvm::ArrayRef<const Expr *> Args) {
     if (Owner)
       Owner->StartsThreads = true;
@@ -377,6 +403,7 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
             Once->OnceBody = true;
       } else if (Callee) {
         RegistersCallback(Call, Callee, Args);
+        CallsInPlace(Callee, Call, Args);
       }
       AddCall(Callee, Call);
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -385,6 +412,9 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
         StartThreads(Construct,
                      llvm::ArrayRef<const Expr *>(Construct->getArgs(),
                                                   Construct->getNumArgs()));
+      CallsInPlace(Construct->getConstructor(), Construct,
+                   llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                Construct->getNumArgs()));
       AddCall(Construct->getConstructor(), Construct);
     } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))

@@ -230,14 +230,15 @@ static bool isVoidPointer(QualType T) {
   return T->isPointerType() && T->getPointeeType()->isVoidType();
 }
 
-/// Whether \p Callee, whose body is visible, only calls the callbacks it
-/// is given (its function-pointer parameters), before it returns: it
-/// neither stores one nor hands one on.
-static bool runsCallbacksInPlace(const FunctionDecl &Callee) {
+bool runsCallbacksInPlace(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->getBody())
     return false;
   llvm::SmallVector<const Stmt *, 32> Stack{Definition->getBody()};
+  // A constructor may store its callback in a member: `f_(f)`.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Stack.push_back(Init->getInit());
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)

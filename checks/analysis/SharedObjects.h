@@ -91,6 +91,12 @@ const clang::VarDecl *staticObjectReturned(const clang::Expr *Value,
 /// in it or its bases). Null for other types.
 const clang::CXXRecordDecl *objectClassOf(clang::QualType T);
 
+/// Whether \p Callee, whose body is visible, only calls the callbacks it is
+/// given (its function-pointer parameters), before it returns: it neither
+/// stores one nor hands one on (leveldb's `ForEachOverlapping`, glog's
+/// `GoogleInitializer` constructor).
+bool runsCallbacksInPlace(const clang::FunctionDecl &Callee);
+
 class SharedObjects {
 public:
   explicit SharedObjects(const clang::ASTContext &Ctx) : Ctx(Ctx) {}
