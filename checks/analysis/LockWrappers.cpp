@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -18,6 +19,48 @@ LockWrappers::LockWrappers(ASTContext &Ctx, const MapModel &Maps,
                            unsigned MaxNesting)
     : Ctx(Ctx), Maps(Maps), Locks(Locks), Pool(Pool), Graph(Graph),
       MaxBlocks(MaxBlocks), MaxNesting(MaxNesting) {}
+
+/// The lock method whose hold the method \p Name asserts, and in which mode:
+/// `AssertHeld()` asserts what `Lock()` takes (glog's and gflags' `Mutex`,
+/// Chromium's `base::Lock::AssertAcquired()`), `AssertReaderHeld()` what
+/// `ReaderLock()` takes, shared.
+static std::optional<std::pair<llvm::StringRef, LockMode>>
+assertedLock(llvm::StringRef Name) {
+  using Result = std::optional<std::pair<llvm::StringRef, LockMode>>;
+  return llvm::StringSwitch<Result>(Name)
+      .Cases("AssertHeld", "AssertLockHeld", "AssertWriterHeld",
+             Result({"Lock", LockMode::Exclusive}))
+      .Case("AssertAcquired", Result({"Acquire", LockMode::Exclusive}))
+      .Cases("assertHeld", "assert_held", Result({"lock", LockMode::Exclusive}))
+      .Case("AssertReaderHeld", Result({"ReaderLock", LockMode::Shared}))
+      .Default(std::nullopt);
+}
+
+std::optional<LockWrappers::Summary>
+LockWrappers::assertion(const FunctionDecl *F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  if (!Method || !Method->getIdentifier() || Method->getNumParams() != 0)
+    return std::nullopt;
+  std::optional<std::pair<llvm::StringRef, LockMode>> Asserted =
+      assertedLock(Method->getName());
+  if (!Asserted)
+    return std::nullopt;
+  for (const CXXMethodDecl *Lock : Method->getParent()->methods()) {
+    if (!Lock->getIdentifier() || Lock->getName() != Asserted->first ||
+        Lock->getNumParams() != 0)
+      continue;
+    const Summary *Locking = summaryOf(Lock);
+    if (!Locking || Locking->Acquires.empty())
+      return std::nullopt;
+    // What the lock method takes, held from the assertion on, as Clang's
+    // analysis takes an assert_capability.
+    Summary S;
+    for (const GuardedMutex &G : Locking->Acquires)
+      S.Acquires.push_back({G.Mutex, Asserted->second});
+    return S;
+  }
+  return std::nullopt;
+}
 
 const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   FunctionNode *N = Graph.node(F);
@@ -32,6 +75,12 @@ const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
     return Found->second ? &*Found->second : nullptr;
   if (!Summarising.insert(N->Decl).second)
     return nullptr; // Recursion: no effect while being summarised.
+  if (std::optional<Summary> Asserted = assertion(N->Decl)) {
+    Summarising.erase(N->Decl);
+    auto &Slot = Summaries[N->Decl];
+    Slot = std::move(Asserted);
+    return &*Slot;
+  }
   // Only a body that locks or unlocks other than by a guard it constructs,
   // or calls a wrapper, can be a wrapper: a guard constructed in the body is
   // released by its destructor before the function returns (see

@@ -14,6 +14,11 @@
 // effects on what the call passes: `FlagRegistryLock l(registry);` locks
 // `registry->lock_`, and the destructor of `l` unlocks it.
 //
+// A lock class's assertion that it is held (`AssertHeld()`,
+// `AssertReaderHeld()`, `AssertAcquired()`), whose body checks nothing
+// mapguard can read, holds from the call on what the class's lock method
+// (`Lock()`, `ReaderLock()`, `Acquire()`) takes.
+//
 // Leaves out: functions with thread-safety attributes (the lock model reads
 // those exactly), the methods of mutex and guard classes (the lock model
 // knows them), recursion (a function being summarised has no effect), and
@@ -61,6 +66,10 @@ private:
     llvm::SmallVector<GuardedMutex, 2> Acquires;
     llvm::SmallVector<ObjectPath, 2> Releases;
   };
+
+  /// An assertion that a lock is held (`mu.AssertHeld()`), as what the
+  /// class's lock method takes.
+  std::optional<Summary> assertion(const clang::FunctionDecl *F);
 
   clang::ASTContext &Ctx;
   const MapModel &Maps;
