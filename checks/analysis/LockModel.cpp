@@ -599,7 +599,19 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
   const auto *Call = dyn_cast<CallExpr>(Guard);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-  if (!Definition || !Definition->getBody() || Depth > 2)
+  if (Callee && (!Definition || !Definition->getBody())) {
+    // Declared only (`MutexLocker Lock();` in a header; clangd skips the
+    // bodies of headers): the guard it returns locks a mutex that only the
+    // call names, `this->Lock()`; the same call on the same object names
+    // the same one. A call with arguments names nothing.
+    if (Call->getNumArgs() == 0 && isGuardType(Callee->getReturnType())) {
+      ObjectPath Returned = ObjectPath::fromLockArgument(Call, Ctx, Subst);
+      if (!Returned.steps().empty() && !Returned.isOpaque())
+        Out.push_back({std::move(Returned), LockMode::Exclusive});
+    }
+    return;
+  }
+  if (!Definition || Depth > 2)
     return;
   CallSubstitution CallArgs = CallSubstitution::of(*Call, Definition, Subst);
   llvm::SmallVector<const Stmt *, 16> Stack{Definition->getBody()};
