@@ -65,10 +65,8 @@ MapModel::containerCalled(const CXXMemberCallExpr *Call,
   const CXXMethodDecl *Method = Call->getMethodDecl();
   if (!Method)
     return nullptr;
-  const Expr *Object = Call->getImplicitObjectArgument();
-  const ContainerVocabulary::Type *C = containerOf(Object, isArrowCall(Call));
-  if (!C)
-    C = Containers.typeOf(Call->getObjectType());
+  const ContainerVocabulary::Type *C =
+      containerOf(Call->getImplicitObjectArgument(), isArrowCall(Call));
   if (C)
     Effect = Containers.effectOf(*C, *Method);
   return C;
