@@ -301,7 +301,7 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
                       [](const Expr *Arg) {
                         return Arg->getType()->isFunctionPointerType();
                       }) ||
-        !runsCallbacksInPlace(*Callee))
+        !Shared->runsCallbacksInPlace(*Callee))
       return;
     for (const Expr *Arg : Args) {
       const Expr *Named = Arg->IgnoreParenImpCasts();

@@ -230,7 +230,8 @@ static bool isVoidPointer(QualType T) {
   return T->isPointerType() && T->getPointeeType()->isVoidType();
 }
 
-bool runsCallbacksInPlace(const FunctionDecl &Callee) {
+/// runsCallbacksInPlace, read from the body.
+static bool callsCallbacksOnly(const FunctionDecl &Callee) {
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->getBody())
     return false;
@@ -265,6 +266,13 @@ bool runsCallbacksInPlace(const FunctionDecl &Callee) {
       Stack.push_back(Child);
   }
   return true;
+}
+
+bool SharedObjects::runsCallbacksInPlace(const FunctionDecl &Callee) {
+  auto [It, Inserted] = InPlace.try_emplace(Callee.getCanonicalDecl(), false);
+  if (Inserted)
+    It->second = callsCallbacksOnly(Callee);
+  return It->second;
 }
 
 /// Whether the object that \p Context points to lives no longer than the

@@ -91,12 +91,6 @@ const clang::VarDecl *staticObjectReturned(const clang::Expr *Value,
 /// in it or its bases). Null for other types.
 const clang::CXXRecordDecl *objectClassOf(clang::QualType T);
 
-/// Whether \p Callee, whose body is visible, only calls the callbacks it is
-/// given (its function-pointer parameters), before it returns: it neither
-/// stores one nor hands one on (leveldb's `ForEachOverlapping`, glog's
-/// `GoogleInitializer` constructor).
-bool runsCallbacksInPlace(const clang::FunctionDecl &Callee);
-
 class SharedObjects {
 public:
   explicit SharedObjects(const clang::ASTContext &Ctx) : Ctx(Ctx) {}
@@ -116,6 +110,11 @@ public:
                           const clang::FunctionDecl *Enclosing);
   /// A variable with static storage duration.
   void staticObject(const clang::VarDecl *V);
+  /// Whether \p Callee, whose body is visible, only calls the callbacks it
+  /// is given (its function-pointer parameters), before it returns: it
+  /// neither stores one nor hands one on (leveldb's `ForEachOverlapping`,
+  /// glog's `GoogleInitializer` constructor). Read once per callee.
+  bool runsCallbacksInPlace(const clang::FunctionDecl &Callee);
   /// An object constructed (\p Construct), and whether it is a local
   /// variable of its own (\p Local): `Parser p(registry);`.
   void constructed(const clang::CXXConstructExpr *Construct, bool Local);
@@ -157,6 +156,9 @@ private:
     bool Referenced = false;
   };
   llvm::DenseMap<const clang::CXXRecordDecl *, Creations> Created;
+  /// runsCallbacksInPlace's answers, asked at every call that passes a
+  /// callback.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> InPlace;
   /// atMostOneObject's answers, asked at every call of a singleton's
   /// methods.
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> OneObject;
