@@ -10,6 +10,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -289,15 +290,28 @@ boundReference(const Expr *Site, const FunctionDecl &F, BodyParents &Parents) {
           Declared.push_back({OtherVar, Index});
   }
   // A variable declared among the uses and used after the last one would
-  // leave scope with the block.
-  bool Unused = false;
-  for (auto [OtherVar, Where] : Declared) {
-    if (Where > LastIndex)
-      break;
+  // leave scope with the block. One walk of the statements after it, for
+  // every such variable at once.
+  llvm::DenseSet<const VarDecl *> Covered;
+  for (auto [OtherVar, Where] : Declared)
+    if (Where <= LastIndex)
+      Covered.insert(OtherVar);
+  if (!Covered.empty()) {
+    llvm::SmallVector<const Stmt *, 32> Stack;
     size_t I = 0;
     for (const Stmt *Child : Block->body())
-      if (++I > LastIndex && uses(Child, OtherVar, F, Unused))
-        Escapes = true;
+      if (++I > LastIndex)
+        Stack.push_back(Child);
+    while (!Stack.empty() && !Escapes) {
+      const Stmt *S = Stack.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Escapes |= Covered.contains(Var);
+      for (const Stmt *Child : S->children())
+        Stack.push_back(Child);
+    }
   }
   if (Escapes)
     Bound.LastUse = nullptr;

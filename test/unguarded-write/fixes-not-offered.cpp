@@ -88,6 +88,19 @@ int &slot(int k) {
   return value;
   // CHECK-MESSAGES: :[[@LINE-3]]:16: warning: write to shared map 'g_slots'
   // CHECK-MESSAGES: :[[@LINE-11]]:20: note: 'g_slots' is a global with static storage duration
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_slots' is written with 'g_slots_mu' held at 1 of 2 sites
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: 'g_slots' is written with 'g_slots_mu' held at 1 of 3 sites
   // CHECK-MESSAGES: :[[@LINE-6]]:16: note: no lock block is offered: 'value' is used where a block around this statement cannot reach, so 'g_slots_mu' must be held there too
+}
+
+// A variable declared among the reference's uses and used after them would
+// leave scope with the block.
+int bump_slot(int k) {
+  int &value = g_slots[k];
+  int before = value;
+  value += 1;
+  return before;
+  // CHECK-MESSAGES: :[[@LINE-4]]:16: warning: write to shared map 'g_slots'
+  // CHECK-MESSAGES: :[[@LINE-24]]:20: note: 'g_slots' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-21]]:3: note: 'g_slots' is written with 'g_slots_mu' held at 1 of 3 sites
+  // CHECK-MESSAGES: :[[@LINE-7]]:16: note: no lock block is offered: 'value' is used where a block around this statement cannot reach, so 'g_slots_mu' must be held there too
 }
