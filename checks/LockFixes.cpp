@@ -318,6 +318,45 @@ boundReference(const Expr *Site, const FunctionDecl &F, BodyParents &Parents) {
   return Bound;
 }
 
+/// A `critical` region of \p Mutex around the statements \p S to \p End:
+/// the pragma on a line of its own before them, and a block where they are
+/// more than one statement.
+static std::optional<LockFix> criticalAround(const Stmt *S, const Stmt *End,
+                                             const ObjectPath &Mutex,
+                                             ASTContext &Ctx,
+                                             const VarDecl *Reference) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  if (!LO.OpenMP || S->getBeginLoc().isMacroID() ||
+      End->getEndLoc().isMacroID())
+    return std::nullopt;
+  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(S->getBeginLoc());
+  llvm::StringRef Before =
+      SM.getBufferData(Begin.first).take_front(Begin.second);
+  llvm::StringRef Indent = Before.substr(Before.rfind('\n') + 1);
+  // The pragma needs a line of its own; the statement keeps its line.
+  if (Indent.find_first_not_of(" \t") != llvm::StringRef::npos)
+    return std::nullopt;
+  LockFix Fix;
+  Fix.Mutex = Mutex.name();
+  Fix.CoversUsesOf = Reference;
+  std::string Pragma = "#pragma " + Mutex.name() + "\n" + Indent.str();
+  if (S == End) {
+    Fix.Hints.push_back(FixItHint::CreateInsertion(S->getBeginLoc(), Pragma));
+    return Fix;
+  }
+  SourceLocation AfterSemi =
+      Lexer::findLocationAfterToken(End->getEndLoc(), tok::semi, SM, LO,
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isInvalid())
+    return std::nullopt;
+  Fix.Hints.push_back(FixItHint::CreateInsertion(
+      S->getBeginLoc(), Pragma + "{\n" + Indent.str()));
+  Fix.Hints.push_back(
+      FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str()));
+  return Fix;
+}
+
 std::optional<LockFix>
 lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
                     const ObjectPath &Mutex, ASTContext &Ctx,
@@ -347,6 +386,8 @@ lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
   }
   if (!End || (End != S && isa<ReturnStmt>(S)))
     return std::nullopt;
+  if (Mutex.isCriticalRegion())
+    return criticalAround(S, End, Mutex, Ctx, Reference);
   auto Spelled = spellMutex(Mutex, Function, Function);
   if (!Spelled)
     return std::nullopt;

@@ -246,6 +246,14 @@ void MapguardCheck::noteWhyShared(const Finding &F) {
     noteSharedClass(Map.Storage->getName(), Class, F.Map->Root);
     return;
   }
+  if (Map.Kind == SharedMapKind::Handed && F.Map && F.Map->Root &&
+      F.Map->Root->Why == SharedRoot::SharedByRegion) {
+    diag(F.Map->Root->Region->getBeginLoc(),
+         "'%0' is shared by the threads of this OpenMP region",
+         DiagnosticIDs::Note)
+        << Map.Storage->getName();
+    return;
+  }
   if (Map.Kind == SharedMapKind::Handed && F.Map && F.Map->Root) {
     const SharedRoot &Root = *F.Map->Root;
     diag(Root.Site->getBeginLoc(),
@@ -296,6 +304,13 @@ void MapguardCheck::noteSharedClass(llvm::StringRef Member,
   // A chain of classes, each reached from the next, ends at a root.
   for (unsigned Hop = 0; Root && Hop != 8; ++Hop) {
     switch (Root->Why) {
+    case SharedRoot::SharedByRegion:
+      diag(Root->Region->getBeginLoc(),
+           "'%0' is a member of '%1', whose object the threads of this "
+           "OpenMP region share",
+           DiagnosticIDs::Note)
+          << Member << Class->getName();
+      return;
     case SharedRoot::HandedToThread:
     case SharedRoot::HandedToCallback:
       diag(Root->Site->getBeginLoc(),
@@ -344,6 +359,10 @@ void MapguardCheck::noteWhyNotHeld(const Finding &F) {
       diag(Why.Loc, "'%0' is released here, where '%1' goes out of scope",
            DiagnosticIDs::Note)
           << Mutex << Why.Guard->getName();
+    else if (Why.Source == LockSource::RegionEnd)
+      diag(Why.Loc, "'%0' is released here, where its region ends",
+           DiagnosticIDs::Note)
+          << Mutex;
     else if (Why.Source == LockSource::TemporaryEnd)
       diag(Why.Loc,
            "'%0' is released here, at the end of the full expression that "

@@ -2,6 +2,7 @@
 
 #include "checks/analysis/CallGraph.h"
 #include "checks/analysis/Compat.h"
+#include "checks/analysis/OpenMP.h"
 #include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -385,6 +386,16 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       AddCall(Lambda->getCallOperator(), Lambda);
+      return;
+    }
+    // An OpenMP team region shares what its block uses with its threads.
+    if (isOpenMPTeamRegion(S)) {
+      llvm::SmallVector<const VarDecl *, 4> Locals;
+      bool UsesThis = false;
+      openMPSharedLocals(S, Locals, UsesThis);
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Enclosing);
+      Shared->regionShares(S, Locals,
+                           UsesThis && Method ? Method->getParent() : nullptr);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {

@@ -1,6 +1,7 @@
 //===--- FunctionAnalysis.cpp - The facts of one function -----------------===//
 
 #include "checks/analysis/FunctionAnalysis.h"
+#include "checks/analysis/OpenMP.h"
 #include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -201,11 +202,25 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     return Facts;
   }
   llvm::ArrayRef<MutexId> Mutexes = Locksets.mutexes();
-  std::optional<unsigned> Threads;
-  if (std::optional<MutexId> Marker = Pool.find(ObjectPath::threadsMarker()))
-    for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-      if (Mutexes[M] == *Marker)
-        Threads = M;
+  // The pseudo-locks that say other threads run: those this function
+  // started, and the other threads of an OpenMP team inside its region.
+  // They protect nothing.
+  std::optional<unsigned> Threads, Team;
+  std::optional<MutexId> ThreadsId = Pool.find(ObjectPath::threadsMarker());
+  std::optional<MutexId> TeamId = Pool.find(ObjectPath::teamMarker());
+  for (unsigned M = 0, E = Mutexes.size(); M != E; ++M) {
+    if (Mutexes[M] == ThreadsId)
+      Threads = M;
+    if (Mutexes[M] == TeamId)
+      Team = M;
+  }
+  auto OthersMayRun = [&](const Lockset &State) {
+    for (std::optional<unsigned> Marker : {Threads, Team})
+      if (Marker &&
+          State.May.test(LocksetAnalysis::lockOf(*Marker, LockMode::Exclusive)))
+        return true;
+    return false;
+  };
   // Consecutive points mostly hold the same locks: the record of the last
   // set is reused while the set is unchanged, so a point costs a comparison
   // of bit words, not a copy of its locks.
@@ -216,7 +231,8 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       return LastHeld;
     llvm::SmallVector<unsigned, 8> Held;
     for (unsigned Lock : State.Must.set_bits())
-      if (LocksetAnalysis::mutexOf(Lock) != Threads)
+      if (LocksetAnalysis::mutexOf(Lock) != Threads &&
+          LocksetAnalysis::mutexOf(Lock) != Team)
         Held.push_back(lockNumber(Mutexes[LocksetAnalysis::mutexOf(Lock)],
                                   LocksetAnalysis::modeOf(Lock)));
     LastMust = State.Must;
@@ -224,9 +240,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     return LastHeld;
   };
   auto SingleThreaded = [&](const Lockset &State) {
-    return Context.SingleThreadedAtEntry &&
-           !(Threads && State.May.test(LocksetAnalysis::lockOf(
-                            *Threads, LockMode::Exclusive)));
+    return Context.SingleThreadedAtEntry && !OthersMayRun(State);
   };
 
   llvm::DenseSet<const Stmt *> Seen;
@@ -259,14 +273,18 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
           isa<CXXConstructorDecl, CXXDestructorDecl>(Function);
       // A local is nobody else's before this function hands it to a
       // thread.
-      bool LocalNotYetHanded =
-          A.Map.Kind == SharedMapKind::Handed &&
-          A.Map.Storage->getDeclContext() == &Function &&
-          !isa<ParmVarDecl>(A.Map.Storage) &&
-          !(Threads && Before.May.test(LocksetAnalysis::lockOf(
-                           *Threads, LockMode::Exclusive)));
-      Fact.SingleThreaded =
-          SingleThreaded(Before) || OwnMemberInLifetime || LocalNotYetHanded;
+      bool LocalNotYetHanded = A.Map.Kind == SharedMapKind::Handed &&
+                               A.Map.Storage->getDeclContext() == &Function &&
+                               !isa<ParmVarDecl>(A.Map.Storage) &&
+                               !OthersMayRun(Before);
+      // An element indexed by a worksharing loop's own counter
+      // (`out[i] = f(i)` in `#pragma omp parallel for`) is its iteration's
+      // alone; the container's structure is everyone's.
+      bool OwnIteration = ADC.getASTContext().getLangOpts().OpenMP &&
+                          A.Access.Kind != AccessKind::Write &&
+                          ownedByIteration(A.Site, ADC.getParentMap());
+      Fact.SingleThreaded = SingleThreaded(Before) || OwnMemberInLifetime ||
+                            LocalNotYetHanded || OwnIteration;
       if (A.Access.IsSubscript)
         Fact.SubscriptOnlyRead =
             subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
@@ -298,7 +316,8 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Shared)))
         Facts.ReleasedAtExit.push_back(Pool.mutex(Mutexes[M]));
     for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-      if (Locksets.acquires(M) && !Locksets.releases(M) && M != Threads)
+      if (Locksets.acquires(M) && !Locksets.releases(M) && M != Threads &&
+          M != Team)
         for (LockMode Mode : {LockMode::Exclusive, LockMode::Shared})
           if (Exit->May.test(LocksetAnalysis::lockOf(M, Mode))) {
             Facts.MayAcquireAtExit.push_back({Pool.mutex(Mutexes[M]), Mode});

@@ -7,7 +7,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/OpenMPKinds.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Config/llvm-config.h"
 
@@ -21,18 +23,10 @@ static constexpr unsigned MaxDepth = 8;
 LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
                      llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes,
                      bool GuardsFromDeclarations)
-    : MutexTypes({"std::mutex", "std::recursive_mutex", "std::timed_mutex",
-                  "std::recursive_timed_mutex", "std::shared_mutex",
-                  "std::shared_timed_mutex", "pthread_mutex_t",
-                  "pthread_rwlock_t"}),
-      // Boost.Thread's guards (`boost::mutex::scoped_lock` is a
-      // `boost::unique_lock`) behave as the standard ones.
-      GuardTypes({"std::lock_guard", "std::unique_lock", "std::scoped_lock",
-                  "boost::lock_guard", "boost::unique_lock"}),
-      SharedGuardTypes(
-          {"std::shared_lock", "boost::shared_lock", "boost::upgrade_lock"}),
-      DeferringTags({"std::defer_lock_t", "std::try_to_lock_t",
-                     "boost::defer_lock_t", "boost::try_to_lock_t"}),
+    : MutexTypes(lockVocabulary().mutexTypes()),
+      GuardTypes(lockVocabulary().guardTypes()),
+      SharedGuardTypes(lockVocabulary().sharedGuardTypes()),
+      DeferringTags(lockVocabulary().deferringTags()),
       GuardsFromDeclarations(GuardsFromDeclarations) {
   for (llvm::StringRef Name : ExtraMutexTypes)
     MutexTypes.insert(Name);
@@ -93,9 +87,12 @@ bool LockModel::isGuardClass(const CXXRecordDecl *RD) const {
   auto [It, Inserted] = GuardClasses.try_emplace(RD->getCanonicalDecl(), false);
   if (!Inserted)
     return It->second;
+  // A class that says it is a capability is a mutex, whatever its
+  // constructors take.
   bool Result = GuardTypes.containsClass(RD) ||
                 SharedGuardTypes.containsClass(RD) ||
-                RD->hasAttr<ScopedLockableAttr>() || guardShape(RD).IsGuard;
+                RD->hasAttr<ScopedLockableAttr>() ||
+                (!RD->hasAttr<CapabilityAttr>() && guardShape(RD).IsGuard);
   // guardShape may have asked about other classes: look the slot up again.
   GuardClasses[RD->getCanonicalDecl()] = Result;
   return Result;
@@ -260,8 +257,11 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
     const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     if (!Method || !isMutexClass(Method->getParent()))
       return;
-    // A mutex's own operations take no argument; `lock(timeout)` is not one.
-    if (Call->getNumArgs() != 0)
+    // The operation by its library's name, and of its shape: `lock(int)` is
+    // some other operation.
+    std::optional<LockOperation> Op =
+        lockVocabulary().method(Method->getParent(), *Call);
+    if (!Op || Op->Kind == LockOperation::TryAcquire)
       return;
     ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
                                        : ObjectPath::fromExpr(Object, Ctx);
@@ -273,15 +273,9 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
         if (Managed.size() == 1)
           Mutex = std::move(Managed.front().Mutex);
       }
-    llvm::StringRef Name = calleeName(Call);
-    if (Name == "lock")
-      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
-    else if (Name == "unlock")
-      Add(LockEffect::Release, std::move(Mutex), LockMode::Exclusive);
-    else if (Name == "lock_shared")
-      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
-    else if (Name == "unlock_shared")
-      Add(LockEffect::Release, std::move(Mutex), LockMode::Shared);
+    Add(Op->Kind == LockOperation::Acquire ? LockEffect::Acquire
+                                           : LockEffect::Release,
+        std::move(Mutex), Op->Mode, Op->AnyMode);
     return;
   }
 
@@ -308,17 +302,13 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
     }
     return;
   }
-  if (!Callee->isExternC() || !Name.consume_front("pthread_") ||
-      !Call->getArg(0)->getType()->isPointerType())
+  // C: `pthread_mutex_lock(&m)`, `mtx_lock(&m)`, `EnterCriticalSection(&cs)`.
+  std::optional<LockOperation> Op = lockVocabulary().function(*Call);
+  if (!Op || Op->Kind == LockOperation::TryAcquire)
     return;
-  ObjectPath Mutex = ObjectPath::fromPointer(Call->getArg(0), Ctx);
-  if (Name == "mutex_lock" || Name == "rwlock_wrlock")
-    Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
-  else if (Name == "rwlock_rdlock")
-    Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
-  else if (Name == "mutex_unlock" || Name == "rwlock_unlock")
-    Add(LockEffect::Release, std::move(Mutex), LockMode::Exclusive,
-        /*AnyMode=*/true);
+  Add(Op->Kind == LockOperation::Acquire ? LockEffect::Acquire
+                                         : LockEffect::Release,
+      ObjectPath::fromPointer(Call->getArg(0), Ctx), Op->Mode, Op->AnyMode);
 }
 
 void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
@@ -699,6 +689,10 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
           continue;
         QualType Lock = T->getPointeeType();
         const CXXRecordDecl *Class = Lock->getAsCXXRecordDecl();
+        // A mutex's constructor from its own kind is no guard's: Abseil's
+        // `Mutex(const volatile Mutex *)` catches `Mutex mu(&other);`.
+        if (Class && Class->getCanonicalDecl() == Def->getCanonicalDecl())
+          continue;
         if (isMutexType(Lock) || looksLikeLock(Class)) {
           Shape.Params[Ctor->getCanonicalDecl()].push_back(
               {Param->getFunctionScopeIndex(), LockMode::Exclusive,
@@ -889,20 +883,17 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
   if (Object && Method) {
     if (!isMutexClass(Method->getParent()))
       return;
-    // `try_lock()` takes nothing, `try_lock_for(d)`/`try_lock_until(t)` a
-    // time; other shapes are other operations.
-    bool Timed = endsWith(Name, "_for") || endsWith(Name, "_until");
-    if (Call->getNumArgs() != (Timed ? 1u : 0u))
+    // `try_lock()`, `try_lock_for(d)`, `tryLock(timeout)`: by the library's
+    // names and shapes.
+    std::optional<LockOperation> Op =
+        lockVocabulary().method(Method->getParent(), *Call);
+    if (!Op || Op->Kind != LockOperation::TryAcquire)
       return;
-    ObjectPath Mutex = ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
-                                       : ObjectPath::fromExpr(Object, Ctx);
-    if (startsWith(Name, "try_lock_shared"))
-      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Shared);
-    else if (startsWith(Name, "try_lock"))
-      Add(LockEffect::Acquire, std::move(Mutex), LockMode::Exclusive);
-    else
-      return;
-    SuccessValue = 1;
+    Add(LockEffect::Acquire,
+        ObjectIsPointer ? ObjectPath::fromPointer(Object, Ctx)
+                        : ObjectPath::fromExpr(Object, Ctx),
+        Op->Mode);
+    SuccessValue = Op->Success;
     return;
   }
   if (Name.empty() || Call->getNumArgs() == 0)
@@ -916,20 +907,12 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     SuccessValue = -1; // std::try_lock returns -1 when it locked them all.
     return;
   }
-  if (!Callee->isExternC() || !Name.consume_front("pthread_") ||
-      !Call->getArg(0)->getType()->isPointerType())
-    return;
-  std::optional<LockMode> Mode =
-      llvm::StringSwitch<std::optional<LockMode>>(Name)
-          .Cases("mutex_trylock", "mutex_timedlock", "rwlock_trywrlock",
-                 "rwlock_timedwrlock", LockMode::Exclusive)
-          .Cases("rwlock_tryrdlock", "rwlock_timedrdlock", LockMode::Shared)
-          .Default(std::nullopt);
-  if (!Mode)
+  std::optional<LockOperation> Op = lockVocabulary().function(*Call);
+  if (!Op || Op->Kind != LockOperation::TryAcquire)
     return;
   Add(LockEffect::Acquire, ObjectPath::fromPointer(Call->getArg(0), Ctx),
-      *Mode);
-  SuccessValue = 0; // POSIX returns 0 on success.
+      Op->Mode);
+  SuccessValue = Op->Success;
 }
 
 namespace {

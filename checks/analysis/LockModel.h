@@ -13,6 +13,7 @@
 #ifndef MAPGUARD_ANALYSIS_LOCKMODEL_H
 #define MAPGUARD_ANALYSIS_LOCKMODEL_H
 
+#include "checks/analysis/LockVocabulary.h"
 #include "checks/analysis/Names.h"
 #include "checks/analysis/ObjectPath.h"
 #include "clang/Analysis/CFG.h"
@@ -29,8 +30,6 @@ class VarDecl;
 
 namespace mapguard {
 
-enum class LockMode : uint8_t { Exclusive, Shared };
-
 /// What performs a lock operation, for notes that tell a reader where to look.
 enum class LockSource : uint8_t {
   Call,          ///< `mu.lock()`, `lk.unlock()`, `pthread_mutex_unlock(&m)`.
@@ -39,6 +38,7 @@ enum class LockSource : uint8_t {
   TemporaryEnd,  ///< A temporary guard's destructor, at the end of its
                  ///< full expression.
   Branch,        ///< A successful `try_lock()` (or the like) in a condition.
+  RegionEnd,     ///< The end of an OpenMP `critical` region's block.
 };
 
 /// A guard object is identified by the expression that created it: its

@@ -1,6 +1,7 @@
 //===--- LocksetAnalysis.cpp - Which mutexes are held where ---------------===//
 
 #include "checks/analysis/LocksetAnalysis.h"
+#include "checks/analysis/OpenMP.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -72,11 +73,12 @@ unsigned LocksetAnalysis::ownershipOf(unsigned Guard, unsigned Lock) {
 }
 
 void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
+                            bool BeforeElement,
                             llvm::SmallVectorImpl<Op> &Ops) {
   auto Add = [&](Op::KindType Kind, unsigned Lock, unsigned Owned = 0,
                  unsigned From = 0) {
-    Ops.push_back({Kind, Element, Lock, Owned, From, Effect.Loc, Effect.Source,
-                   Effect.GuardVar});
+    Ops.push_back({Kind, Element, BeforeElement, Lock, Owned, From, Effect.Loc,
+                   Effect.Source, Effect.GuardVar});
   };
   switch (Effect.Kind) {
   case LockEffect::Acquire:
@@ -129,11 +131,63 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
     unsigned Element; ///< Block->size() for an edge.
     unsigned Succ;
     LockEffect Effect;
+    bool BeforeElement = false;
   };
   std::vector<Pending> All;
   llvm::SmallVector<LockEffect, 2> Found;
+  // OpenMP regions: the statements of a directive's structured block hold
+  // its locks. The CFG places the directive after them, so the locks are
+  // taken before the first of them in each block and released at the
+  // directive (OpenMP allows no jump into or out of a structured block).
+  // Each statement of a region's block maps to the numbers (in RegionLock)
+  // of the locks held around it.
+  llvm::SmallVector<ObjectPath, 2> RegionLock;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> RegionLocks;
+  for (const CFGBlock *Block : Cfg)
+    for (const CFGElement &Element : *Block) {
+      auto S = Element.getAs<CFGStmt>();
+      llvm::SmallVector<ObjectPath, 2> Locks;
+      const Stmt *Body = S ? openMPRegionLocks(S->getStmt(), Locks) : nullptr;
+      if (!Body)
+        continue;
+      llvm::SmallVector<unsigned, 2> Numbers;
+      for (ObjectPath &Lock : Locks) {
+        auto It = llvm::find(RegionLock, Lock);
+        Numbers.push_back(It - RegionLock.begin());
+        if (It == RegionLock.end())
+          RegionLock.push_back(std::move(Lock));
+      }
+      forEachStmtOfBlock(Body, [&](const Stmt *Inner) {
+        RegionLocks[Inner].append(Numbers.begin(), Numbers.end());
+      });
+    }
   for (const CFGBlock *Block : Cfg) {
+    const llvm::SmallVector<unsigned, 1> *Previous = nullptr;
     for (unsigned I = 0, E = Block->size(); I != E; ++I) {
+      if (!RegionLocks.empty()) {
+        auto S = (*Block)[I].getAs<CFGStmt>();
+        auto It = S ? RegionLocks.find(S->getStmt()) : RegionLocks.end();
+        const auto *Current = It != RegionLocks.end() ? &It->second : nullptr;
+        if (Current)
+          for (unsigned Lock : *Current)
+            if (!Previous || !llvm::is_contained(*Previous, Lock)) {
+              LockEffect Enter{LockEffect::Acquire, RegionLock[Lock]};
+              Enter.Loc = S->getStmt()->getBeginLoc();
+              All.push_back({Block, I, 0, std::move(Enter), true});
+            }
+        // An implicit destructor inside a region stays in it.
+        if (S)
+          Previous = Current;
+        llvm::SmallVector<ObjectPath, 2> Locks;
+        if (const Stmt *Body =
+                S ? openMPRegionLocks(S->getStmt(), Locks) : nullptr)
+          for (ObjectPath &Lock : Locks) {
+            LockEffect Leave{LockEffect::Release, std::move(Lock)};
+            Leave.Loc = Body->getEndLoc();
+            Leave.Source = LockSource::RegionEnd;
+            All.push_back({Block, I, 0, std::move(Leave)});
+          }
+      }
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
       if (CallEffects)
@@ -172,9 +226,10 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
   BlockOps.resize(Cfg.getNumBlockIDs());
   for (const Pending &P : All) {
     if (P.Element < P.Block->size())
-      lower(P.Effect, P.Element, BlockOps[P.Block->getBlockID()]);
+      lower(P.Effect, P.Element, P.BeforeElement,
+            BlockOps[P.Block->getBlockID()]);
     else
-      lower(P.Effect, P.Element, EdgeOps[P.Block->getBlockID()][P.Succ]);
+      lower(P.Effect, P.Element, false, EdgeOps[P.Block->getBlockID()][P.Succ]);
   }
   ReleasedSomewhere.resize(2 * Mutexes.size());
   AcquiredSomewhere.resize(2 * Mutexes.size());
@@ -324,6 +379,9 @@ void LocksetAnalysis::walkBlock(const CFGBlock &Block, Lockset &State,
   const auto &Ops = BlockOps[Block.getBlockID()];
   auto Next = Ops.begin();
   for (unsigned I = 0, E = Block.size(); I != E; ++I) {
+    for (; Next != Ops.end() && Next->Element == I && Next->BeforeElement;
+         ++Next)
+      apply(*Next, State);
     BeforeElement(I, static_cast<const Lockset &>(State));
     for (; Next != Ops.end() && Next->Element == I; ++Next)
       apply(*Next, State);
@@ -419,8 +477,9 @@ LocksetAnalysis::findRelease(const CFGBlock &Block, unsigned Index,
     const auto &Ops = BlockOps[Current->getBlockID()];
     bool Reacquired = false;
     // Ops are in element order: start at the last one before End.
-    auto Before = llvm::partition_point(
-        Ops, [&](const Op &O) { return O.Element < End; });
+    auto Before = llvm::partition_point(Ops, [&](const Op &O) {
+      return O.Element < End || (O.Element == End && O.BeforeElement);
+    });
     for (auto It = std::make_reverse_iterator(Before), E = Ops.rend(); It != E;
          ++It) {
       if (ExplanationBudget == 0)

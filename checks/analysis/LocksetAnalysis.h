@@ -154,6 +154,9 @@ private:
     };
     KindType Kind;
     unsigned Element;
+    /// Applied before Element rather than after it: the entry into an
+    /// OpenMP region, whose directive the CFG places after its block.
+    bool BeforeElement;
     unsigned Lock = 0;
     unsigned Owned = 0;
     unsigned From = 0;
@@ -204,7 +207,7 @@ private:
   unsigned localMutex(MutexId Mutex);
   unsigned internGuard(GuardKey Guard);
   unsigned ownershipOf(unsigned Guard, unsigned Lock);
-  void lower(const LockEffect &Effect, unsigned Element,
+  void lower(const LockEffect &Effect, unsigned Element, bool BeforeElement,
              llvm::SmallVectorImpl<Op> &Ops);
   void collectOps(const HeldLocks *HeldAtEntry, CallEffectsFn CallEffects);
   void collectTryBodies();

@@ -311,6 +311,22 @@ ObjectPath ObjectPath::threadsMarker() {
   return Path;
 }
 
+ObjectPath ObjectPath::teamMarker() {
+  ObjectPath Path;
+  Path.Steps.push_back({StepKind::Opaque, nullptr, ~uint64_t(1)});
+  Path.Name = "<OpenMP team>";
+  return Path;
+}
+
+ObjectPath ObjectPath::criticalRegion(const IdentifierInfo *Name) {
+  ObjectPath Path;
+  Path.Steps.push_back(
+      {StepKind::Region, nullptr, reinterpret_cast<uintptr_t>(Name)});
+  Path.Name = Name ? ("omp critical(" + Name->getName() + ")").str()
+                   : std::string("omp critical");
+  return Path;
+}
+
 ObjectPath ObjectPath::ofDecl(const ValueDecl *D) {
   ObjectPath Path;
   if (isa<FieldDecl>(D))
@@ -353,7 +369,7 @@ bool ObjectPath::isGlobal() const {
   if (Steps.empty())
     return false;
   const Step &Root = Steps.front();
-  if (Root.Kind == StepKind::Call)
+  if (Root.Kind == StepKind::Call || Root.Kind == StepKind::Region)
     return true;
   const auto *Var = Root.Kind == StepKind::Decl
                         ? dyn_cast_or_null<VarDecl>(Root.Decl)
@@ -461,7 +477,7 @@ void ObjectPath::makeOpaque(const Expr *E, const ASTContext &Ctx) {
 }
 
 void ObjectPath::rebuildName() {
-  if (isOpaque()) {
+  if (isOpaque() || isCriticalRegion()) {
     // Named by the expression itself; a pointee by its pointer.
     return;
   }
@@ -509,6 +525,7 @@ void ObjectPath::rebuildName() {
                                           : std::string("[]");
       break;
     case StepKind::Opaque:
+    case StepKind::Region:
       break;
     }
     AfterDeref = false;

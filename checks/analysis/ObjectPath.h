@@ -57,6 +57,8 @@ public:
     Index,    ///< An element of an array, at a constant index.
     AnyIndex, ///< An element of an array, at an index not known statically.
     Opaque,   ///< An expression we cannot name, identified by its structure.
+    Region,   ///< A lock that is no object: an OpenMP `critical` region's,
+              ///< by its name (Value: its IdentifierInfo, 0 for unnamed).
   };
 
   struct Step {
@@ -96,6 +98,17 @@ public:
   /// A pseudo-object that stands for "other threads may be running", so that
   /// the lockset analysis can carry it like a lock.
   static ObjectPath threadsMarker();
+  /// A pseudo-object that stands for "the other threads of an OpenMP team
+  /// run this region too", held inside a `parallel` (or `task`, `teams`)
+  /// region.
+  static ObjectPath teamMarker();
+  /// The lock of OpenMP's `critical` regions named \p Name (null: the
+  /// unnamed ones), one for the whole program.
+  static ObjectPath criticalRegion(const clang::IdentifierInfo *Name);
+  /// Whether this is the lock of `critical` regions.
+  bool isCriticalRegion() const {
+    return Steps.size() == 1 && Steps.front().Kind == StepKind::Region;
+  }
 
   /// This path, written in a callee's terms, read at one call: `this` and the
   /// callee's parameters become the call's object and arguments. Nothing if

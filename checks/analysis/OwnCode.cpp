@@ -24,6 +24,13 @@ static void pushChildren(const Stmt *S,
     Stack.append(Inits.rbegin(), Inits.rend());
     return;
   }
+  // An OpenMP region's block, outlined by Clang into a captured statement
+  // whose children are only its captures, runs in the function (on its
+  // team's threads).
+  if (const auto *Captured = dyn_cast<CapturedStmt>(S)) {
+    Stack.push_back(Captured->getCapturedStmt());
+    return;
+  }
   // Unevaluated operands run nothing: `sizeof`, `alignof`, `noexcept`, a
   // `requires` expression, `typeid` of a non-polymorphic operand.
   if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))

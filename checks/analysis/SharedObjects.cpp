@@ -48,7 +48,8 @@ const VarDecl *staticObjectReturned(const Expr *Value, bool ReturnsPointer) {
 bool SharedRoot::handedAtTheEnd(const SharedRoot *R) {
   while (R && R->Why == ReachedThrough)
     R = R->FromRoot;
-  return R && (R->Why == HandedToThread || R->Why == HandedToCallback);
+  return R && (R->Why == HandedToThread || R->Why == HandedToCallback ||
+               R->Why == SharedByRegion);
 }
 
 const SharedRoot *SharedObjects::root(const SharedRoot &R) {
@@ -223,6 +224,20 @@ void SharedObjects::threadStarted(const Expr *Site,
   for (const Expr *Arg : Args)
     hand(Arg, Why, Enclosing, false);
   handParameters(Entry, Why);
+}
+
+void SharedObjects::regionShares(const Stmt *Region,
+                                 llvm::ArrayRef<const VarDecl *> Locals,
+                                 const CXXRecordDecl *ThisClass) {
+  if (Locals.empty() && !ThisClass)
+    return;
+  SharedRoot R{SharedRoot::SharedByRegion};
+  R.Region = Region;
+  const SharedRoot *Why = root(R);
+  for (const VarDecl *V : Locals)
+    handVar(V, Why);
+  if (ThisClass)
+    shareClass(ThisClass, *Why);
 }
 
 /// Whether \p T is `void *` (any qualifiers on the void).

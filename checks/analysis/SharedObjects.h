@@ -6,7 +6,9 @@
 // - locals and parameters handed to a thread start (by pointer, by
 //   reference, through std::ref/std::cref, captured by reference, or a
 //   pointer captured by copy) or as the `void *` context of a callback
-//   registered in the same call (`register_cb(server, on_event, &state)`);
+//   registered in the same call (`register_cb(server, on_event, &state)`),
+//   or used in an OpenMP `parallel` (or `task`) region's block and not made
+//   private there (OpenMP.h);
 //   the pointer and reference parameters of a thread's entry and of such a
 //   callback;
 // - classes whose objects are shared: the class of an object with static
@@ -45,6 +47,7 @@ class ASTContext;
 class CXXConstructExpr;
 class CXXRecordDecl;
 class Expr;
+class Stmt;
 class FieldDecl;
 class FunctionDecl;
 class VarDecl;
@@ -62,12 +65,15 @@ struct SharedRoot {
     /// The class of Object, which has static storage duration (or points to
     /// one that does).
     StaticObject,
+    /// Shared by the threads of the OpenMP region Region.
+    SharedByRegion,
     /// Reached from a shared object of class From through its member Via
     /// (null: From derives from this class).
     ReachedThrough,
   };
   Kind Why;
   const clang::Expr *Site = nullptr;
+  const clang::Stmt *Region = nullptr;
   const clang::VarDecl *Object = nullptr;
   const clang::CXXRecordDecl *From = nullptr;
   const clang::FieldDecl *Via = nullptr;
@@ -108,6 +114,11 @@ public:
                           const clang::FunctionDecl *Callee,
                           const clang::FunctionDecl *Callback,
                           const clang::FunctionDecl *Enclosing);
+  /// The OpenMP team region \p Region shares \p Locals with its threads,
+  /// and the object `this` points to where \p ThisClass is its class.
+  void regionShares(const clang::Stmt *Region,
+                    llvm::ArrayRef<const clang::VarDecl *> Locals,
+                    const clang::CXXRecordDecl *ThisClass);
   /// A variable with static storage duration.
   void staticObject(const clang::VarDecl *V);
   /// Whether \p Callee, whose body is visible, only calls the callbacks it

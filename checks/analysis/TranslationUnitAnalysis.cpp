@@ -123,8 +123,10 @@ refs(const std::vector<std::string> &Strings) {
 }
 
 static NameSet threadStarters(const AnalysisOptions &Options) {
-  NameSet Starters(
-      {"std::thread", "std::jthread", "std::async", "pthread_create"});
+  // C11's, Windows' and Qt's beside the standard and POSIX ones.
+  NameSet Starters({"std::thread", "std::jthread", "std::async",
+                    "pthread_create", "thrd_create", "CreateThread",
+                    "_beginthreadex", "_beginthread", "QtConcurrent::run"});
   for (const std::string &Name : Options.ThreadStarters)
     Starters.insert(Name);
   return Starters;
