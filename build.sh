@@ -31,7 +31,8 @@ packages=(cmake ninja-build g++ ccache dpkg-dev git pre-commit python3 python3-j
   "llvm-$llvm-tools")
 # The tests of third-party lock and container vocabularies read their real
 # headers.
-[ "$action" = test ] && packages+=(libboost-thread-dev libabsl-dev robin-map-dev libtbb-dev qtbase5-dev)
+[ "$action" = test ] && packages+=(libboost-thread-dev libabsl-dev robin-map-dev libtbb-dev qtbase5-dev
+  libpoco-dev mingw-w64-x86-64-dev)
 case "${MAPGUARD_SANITIZE:-OFF}" in
   ON | on | 1) packages+=("libclang-rt-$llvm-dev") ;; # the sanitizer runtimes
 esac

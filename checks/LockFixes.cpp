@@ -318,45 +318,6 @@ boundReference(const Expr *Site, const FunctionDecl &F, BodyParents &Parents) {
   return Bound;
 }
 
-/// A `critical` region of \p Mutex around the statements \p S to \p End:
-/// the pragma on a line of its own before them, and a block where they are
-/// more than one statement.
-static std::optional<LockFix> criticalAround(const Stmt *S, const Stmt *End,
-                                             const ObjectPath &Mutex,
-                                             ASTContext &Ctx,
-                                             const VarDecl *Reference) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LO = Ctx.getLangOpts();
-  if (!LO.OpenMP || S->getBeginLoc().isMacroID() ||
-      End->getEndLoc().isMacroID())
-    return std::nullopt;
-  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(S->getBeginLoc());
-  llvm::StringRef Before =
-      SM.getBufferData(Begin.first).take_front(Begin.second);
-  llvm::StringRef Indent = Before.substr(Before.rfind('\n') + 1);
-  // The pragma needs a line of its own; the statement keeps its line.
-  if (Indent.find_first_not_of(" \t") != llvm::StringRef::npos)
-    return std::nullopt;
-  LockFix Fix;
-  Fix.Mutex = Mutex.name();
-  Fix.CoversUsesOf = Reference;
-  std::string Pragma = "#pragma " + Mutex.name() + "\n" + Indent.str();
-  if (S == End) {
-    Fix.Hints.push_back(FixItHint::CreateInsertion(S->getBeginLoc(), Pragma));
-    return Fix;
-  }
-  SourceLocation AfterSemi =
-      Lexer::findLocationAfterToken(End->getEndLoc(), tok::semi, SM, LO,
-                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (AfterSemi.isInvalid())
-    return std::nullopt;
-  Fix.Hints.push_back(FixItHint::CreateInsertion(
-      S->getBeginLoc(), Pragma + "{\n" + Indent.str()));
-  Fix.Hints.push_back(
-      FixItHint::CreateInsertion(AfterSemi, ("\n" + Indent + "}").str()));
-  return Fix;
-}
-
 std::optional<LockFix>
 lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
                     const ObjectPath &Mutex, ASTContext &Ctx,
@@ -386,15 +347,23 @@ lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
   }
   if (!End || (End != S && isa<ReturnStmt>(S)))
     return std::nullopt;
-  if (Mutex.isCriticalRegion())
-    return criticalAround(S, End, Mutex, Ctx, Reference);
-  auto Spelled = spellMutex(Mutex, Function, Function);
-  if (!Spelled)
-    return std::nullopt;
-  const auto *MutexType =
-      Spelled->first->getType().getCanonicalType()->getAsCXXRecordDecl();
-  if (!hasMethod(MutexType, "lock") || !hasMethod(MutexType, "unlock"))
-    return std::nullopt; // not something std::lock_guard can lock
+  // An OpenMP `critical` region's lock is taken by a region of its name;
+  // a mutex, by a guard.
+  bool Critical = Mutex.isCriticalRegion();
+  std::optional<std::pair<const ValueDecl *, std::string>> Spelled;
+  const CXXRecordDecl *MutexType = nullptr;
+  if (Critical) {
+    if (!Ctx.getLangOpts().OpenMP)
+      return std::nullopt;
+  } else {
+    Spelled = spellMutex(Mutex, Function, Function);
+    if (!Spelled)
+      return std::nullopt;
+    MutexType =
+        Spelled->first->getType().getCanonicalType()->getAsCXXRecordDecl();
+    if (!hasMethod(MutexType, "lock") || !hasMethod(MutexType, "unlock"))
+      return std::nullopt; // not something std::lock_guard can lock
+  }
 
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
@@ -417,7 +386,9 @@ lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
   std::string Declaration;
   llvm::StringRef Statement = Lexer::getSourceText(Range, SM, LO);
   std::string Guard = guardName(Statement);
-  if (LO.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock")) {
+  if (Critical) {
+    // The pragma goes on a line of its own, before a block.
+  } else if (LO.CPlusPlus17 && stdDeclares(Ctx, "scoped_lock")) {
     Declaration = "std::scoped_lock " + Guard + "(" + Spelled->second + ");";
   } else if (stdDeclares(Ctx, "lock_guard") &&
              !isa<ClassTemplateSpecializationDecl>(MutexType)) {
@@ -434,12 +405,25 @@ lockAroundStatement(const Expr *Site, const FunctionDecl *Function,
   llvm::StringRef Before = Buffer.take_front(Begin.second);
   llvm::StringRef Indent = Before.substr(Before.rfind('\n') + 1);
   LockFix Fix;
-  Fix.Mutex = Spelled->second;
+  Fix.Mutex = Critical ? Mutex.name() : Spelled->second;
   Fix.CoversUsesOf = Reference;
-  if (Indent.find_first_not_of(" \t") == llvm::StringRef::npos) {
+  bool OwnLine = Indent.find_first_not_of(" \t") == llvm::StringRef::npos;
+  if (Critical && (!OwnLine || S == End)) {
+    if (!OwnLine)
+      return std::nullopt;
+    // One statement is a structured block of its own.
+    Fix.Hints.push_back(FixItHint::CreateInsertion(
+        Range.getBegin(), ("#pragma " + Mutex.name() + "\n" + Indent).str()));
+    return Fix;
+  }
+  if (OwnLine) {
     Fix.Hints.push_back(FixItHint::CreateInsertion(
         Range.getBegin(),
-        ("{\n" + Indent + "  " + Declaration + "\n" + Indent + "  ").str()));
+        Critical ? ("#pragma " + Mutex.name() + "\n" + Indent + "{\n" + Indent +
+                    "  ")
+                       .str()
+                 : ("{\n" + Indent + "  " + Declaration + "\n" + Indent + "  ")
+                       .str()));
     // The block's other lines move in with it.
     unsigned EndOffset = SM.getFileOffset(AfterSemi);
     for (size_t Pos = Buffer.find('\n', Begin.second);

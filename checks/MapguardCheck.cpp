@@ -174,19 +174,33 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
 
 void MapguardCheck::groupAdjacentWrites(const TranslationUnitFacts &Facts) {
   Runs.clear();
+  // A finding's statement, or one of the accesses it stands for (the
+  // others the same release leaves unprotected): the block covers them
+  // too, or the fixed program would still have them.
   struct Item {
     const Finding *F;
+    const Expr *Site;
     unsigned Index;
   };
   llvm::MapVector<std::pair<const CompoundStmt *, MutexId>,
                   llvm::SmallVector<Item, 2>>
       ByBlock;
-  for (const Finding &F : Facts.findings())
-    if (F.Fix == FixKind::LockAround && !F.Call && F.Guard && F.Guard->Id &&
-        selects(F.Kind))
+  for (const Finding &F : Facts.findings()) {
+    if (F.Fix != FixKind::LockAround || F.Call || !F.Guard || !F.Guard->Id ||
+        !selects(F.Kind))
+      continue;
+    auto Add = [&](const AccessFact &A, bool Folded) {
+      if (A.Function != F.Access->Function)
+        return;
       if (std::optional<StatementInBlock> Where =
-              statementInBlock(F.Access->Site, *F.Access->Function, Parents))
-        ByBlock[{Where->Block, *F.Guard->Id}].push_back({&F, Where->Index});
+              statementInBlock(A.Site, *A.Function, Parents))
+        ByBlock[{Where->Block, *F.Guard->Id}].push_back(
+            {Folded ? nullptr : &F, A.Site, Where->Index});
+    };
+    Add(*F.Access, false);
+    for (const AccessFact *Other : F.Others)
+      Add(*Other, true);
+  }
   for (auto &[Key, Items] : ByBlock) {
     llvm::stable_sort(
         Items, [](const Item &A, const Item &B) { return A.Index < B.Index; });
@@ -194,11 +208,19 @@ void MapguardCheck::groupAdjacentWrites(const TranslationUnitFacts &Facts) {
       size_t End = First + 1;
       while (End < Items.size() && Items[End].Index <= Items[End - 1].Index + 1)
         ++End;
-      if (End - First > 1) {
-        WriteRun Run{Items[First].F, Items[End - 1].F->Access->Site,
-                     static_cast<unsigned>(End - First)};
+      // The block is offered at its first reported write.
+      size_t Lead = First;
+      while (Lead != End && !Items[Lead].F)
+        ++Lead;
+      if (End - First > 1 && Lead != End) {
+        llvm::SmallPtrSet<const Stmt *, 4> Statements;
         for (size_t I = First; I != End; ++I)
-          Runs[Items[I].F] = Run;
+          Statements.insert(Items[I].Site);
+        WriteRun Run{Items[Lead].F, Items[First].Site, Items[End - 1].Site,
+                     static_cast<unsigned>(Statements.size())};
+        for (size_t I = First; I != End; ++I)
+          if (Items[I].F)
+            Runs[Items[I].F] = Run;
       }
       First = End;
     }
@@ -467,9 +489,10 @@ void MapguardCheck::suggestFix(const Finding &F) {
     return;
   }
   const Expr *Last = InRun != Runs.end() ? InRun->second.Last : nullptr;
+  const Expr *First = InRun != Runs.end() ? InRun->second.First : Site;
   NoFixReason Why;
   std::optional<LockFix> Fix = lockAroundStatement(
-      Site, Function, Guard.Mutex, *Context, Parents, Last, &Why);
+      First, Function, Guard.Mutex, *Context, Parents, Last, &Why);
   if (!Fix) {
     if (Why.Kind == NoFixReason::ReferenceEscapes)
       diag(Site->getBeginLoc(),

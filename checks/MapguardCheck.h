@@ -83,7 +83,7 @@ private:
   /// block, the last write, and how many writes it has.
   struct WriteRun {
     const Finding *Lead;
-    const clang::Expr *Last;
+    const clang::Expr *First, *Last;
     unsigned Writes;
   };
   /// Each finding of a run, the lead's included.

@@ -28,8 +28,21 @@ check = " ".join([
 
 # Third-party lock libraries, tested against their real headers where the
 # Debian package is installed (build.sh installs them for the tests).
-if os.path.exists("/usr/include/boost/thread/locks.hpp"):
-    config.available_features.add("boost-thread")
+lock_libraries = [
+    ("boost-thread", "libboost-thread-dev", "/usr/include/boost/thread/locks.hpp"),
+    ("poco", "libpoco-dev", "/usr/include/Poco/Mutex.h"),
+    ("mingw", "mingw-w64-x86-64-dev", "/usr/share/mingw-w64/include/windows.h"),
+]
+for feature, package, header in lock_libraries:
+    if os.path.exists(header):
+        config.available_features.add(feature)
+    else:
+        lit_config.note(f"{package} is not installed: the {feature} "
+                        "lock cases are skipped")
+# Windows' headers, for the x86_64-w64-mingw32 target.
+config.substitutions.append(
+    ("%mingw_flags", "--target=x86_64-w64-mingw32 "
+     "-isystem /usr/share/mingw-w64/include"))
 
 # Third-party containers, each from its Debian package; a case whose
 # package is missing is reported as unsupported, and named here.

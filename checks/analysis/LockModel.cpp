@@ -27,6 +27,7 @@ LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
       GuardTypes(lockVocabulary().guardTypes()),
       SharedGuardTypes(lockVocabulary().sharedGuardTypes()),
       DeferringTags(lockVocabulary().deferringTags()),
+      UnlockerTypes(lockVocabulary().unlockerTypes()),
       GuardsFromDeclarations(GuardsFromDeclarations) {
   for (llvm::StringRef Name : ExtraMutexTypes)
     MutexTypes.insert(Name);
@@ -96,6 +97,19 @@ bool LockModel::isGuardClass(const CXXRecordDecl *RD) const {
   // guardShape may have asked about other classes: look the slot up again.
   GuardClasses[RD->getCanonicalDecl()] = Result;
   return Result;
+}
+
+bool LockModel::isUnlockerClass(const CXXRecordDecl *RD) const {
+  if (!RD)
+    return false;
+  if (UnlockerTypes.containsClass(RD))
+    return true;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def || !Def->hasAttr<ScopedLockableAttr>())
+    return false;
+  return llvm::any_of(Def->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->hasAttr<ReleaseCapabilityAttr>();
+  });
 }
 
 bool LockModel::isMutexType(QualType T) const {
@@ -395,10 +409,59 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
   }
 }
 
+void LockModel::unlockerEffects(const CXXConstructExpr *Construct,
+                                ASTContext &Ctx, bool AtDestruction,
+                                llvm::SmallVectorImpl<LockEffect> &Out) const {
+  const CXXRecordDecl *Class = classOf(Construct->getType());
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!isUnlockerClass(Class) || Ctor->isCopyOrMoveConstructor())
+    return;
+  auto Add = [&](LockEffect E) {
+    E.Loc = Construct->getBeginLoc();
+    E.Source = AtDestruction ? LockSource::GuardScopeEnd : LockSource::Guard;
+    Out.push_back(std::move(E));
+  };
+  auto Mutex = [&](ObjectPath M, LockMode Mode) {
+    LockEffect E{AtDestruction ? LockEffect::Acquire : LockEffect::Release,
+                 std::move(M), Mode, /*AnyMode=*/!AtDestruction};
+    Add(std::move(E));
+  };
+  if (Class->hasAttr<ScopedLockableAttr>()) {
+    CallSubstitution Args = CallSubstitution::of(*Construct, Ctor);
+    for (const auto *A : Ctor->specific_attrs<ReleaseCapabilityAttr>()) {
+      llvm::SmallVector<ObjectPath, 2> Mutexes;
+      attrMutexes(A, Args, Ctx, Mutexes);
+      for (ObjectPath &M : Mutexes)
+        Mutex(std::move(M),
+              A->isShared() ? LockMode::Shared : LockMode::Exclusive);
+    }
+    return;
+  }
+  for (const Expr *Arg : Construct->arguments()) {
+    QualType T = Arg->getType();
+    if (isGuardType(T)) {
+      // `boost::reverse_lock<boost::unique_lock<M>> u(lk)`: lk lets go of
+      // its mutex, and owns it again at the end of u's scope.
+      if (GuardKey Guard = guardKey(Arg)) {
+        LockEffect E{AtDestruction ? LockEffect::GuardLock
+                                   : LockEffect::GuardUnlock,
+                     {}};
+        E.Guard = Guard;
+        Add(std::move(E));
+      }
+    } else if (isMutexType(T) ||
+               (T->isPointerType() && isMutexType(T->getPointeeType()))) {
+      Mutex(ObjectPath::fromLockArgument(Arg, Ctx), LockMode::Exclusive);
+    }
+  }
+}
+
 void LockModel::constructEffects(const CXXConstructExpr *Construct,
                                  ASTContext &Ctx,
                                  llvm::SmallVectorImpl<LockEffect> &Out) const {
   const CXXRecordDecl *Class = classOf(Construct->getType());
+  if (isUnlockerClass(Class))
+    return unlockerEffects(Construct, Ctx, /*AtDestruction=*/false, Out);
   if (!isGuardClass(Class))
     return;
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -470,6 +533,19 @@ void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,
   };
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
     const VarDecl *Var = Dtor->getVarDecl();
+    // A scoped unlocker takes back what it released.
+    if (isUnlockerClass(classOf(Var->getType()))) {
+      if (const auto *Construct =
+              dyn_cast_or_null<CXXConstructExpr>(guardKey(Var->getInit())))
+        unlockerEffects(Construct, Ctx, /*AtDestruction=*/true, Out);
+      for (LockEffect &E : Out)
+        if (E.Source == LockSource::GuardScopeEnd) {
+          E.GuardVar = Var;
+          if (Dtor->getTriggerStmt())
+            E.Loc = Dtor->getTriggerStmt()->getEndLoc();
+        }
+      return;
+    }
     if (isGuardType(Var->getType()))
       Release(guardKey(Var->getInit()),
               Dtor->getTriggerStmt() ? Dtor->getTriggerStmt()->getEndLoc()

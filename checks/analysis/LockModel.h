@@ -104,6 +104,11 @@ public:
   bool isMutexClass(const clang::CXXRecordDecl *RD) const;
   bool isGuardClass(const clang::CXXRecordDecl *RD) const;
   bool isMutexType(clang::QualType T) const;
+  /// Whether \p RD is a scoped unlocker: it releases what it is given for
+  /// its scope and takes it again in its destructor (`Poco::ScopedUnlock`,
+  /// `boost::reverse_lock`, a `scoped_lockable` class whose constructor
+  /// has `release_capability`).
+  bool isUnlockerClass(const clang::CXXRecordDecl *RD) const;
   bool isGuardType(clang::QualType T) const;
 
   /// Appends the lock operations that statement \p S performs (a call, a
@@ -150,6 +155,7 @@ private:
   NameSet GuardTypes;
   NameSet SharedGuardTypes;
   NameSet DeferringTags;
+  NameSet UnlockerTypes;
   bool GuardsFromDeclarations;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> GuardClasses;
@@ -164,6 +170,11 @@ private:
   void constructEffects(const clang::CXXConstructExpr *Construct,
                         clang::ASTContext &Ctx,
                         llvm::SmallVectorImpl<LockEffect> &Out) const;
+  /// What the scoped unlocker built by \p Construct does at its
+  /// construction, or (\p AtDestruction) at its destruction.
+  void unlockerEffects(const clang::CXXConstructExpr *Construct,
+                       clang::ASTContext &Ctx, bool AtDestruction,
+                       llvm::SmallVectorImpl<LockEffect> &Out) const;
   void tryEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<LockEffect> &Out,
                   std::optional<int64_t> &SuccessValue) const;

@@ -146,6 +146,8 @@ static const llvm::StringRef GuardTypes[] = {"std::lock_guard",
 static const llvm::StringRef SharedGuardTypes[] = {
     "std::shared_lock", "boost::shared_lock", "boost::upgrade_lock",
     "QReadLocker", "Poco::ScopedReadRWLock"};
+static const llvm::StringRef UnlockerTypes[] = {"Poco::ScopedUnlock",
+                                                "boost::reverse_lock"};
 static const llvm::StringRef DeferringTags[] = {
     "std::defer_lock_t", "std::try_to_lock_t", "boost::defer_lock_t",
     "boost::try_to_lock_t"};
@@ -174,6 +176,9 @@ llvm::ArrayRef<llvm::StringRef> LockVocabulary::guardTypes() const {
 }
 llvm::ArrayRef<llvm::StringRef> LockVocabulary::sharedGuardTypes() const {
   return SharedGuardTypes;
+}
+llvm::ArrayRef<llvm::StringRef> LockVocabulary::unlockerTypes() const {
+  return UnlockerTypes;
 }
 llvm::ArrayRef<llvm::StringRef> LockVocabulary::deferringTags() const {
   return DeferringTags;

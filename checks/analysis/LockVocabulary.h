@@ -64,6 +64,10 @@ public:
   /// those that lock it shared (`std::shared_lock`, `QReadLocker`).
   llvm::ArrayRef<llvm::StringRef> guardTypes() const;
   llvm::ArrayRef<llvm::StringRef> sharedGuardTypes() const;
+  /// The scoped unlockers: they release the lock (or the guard) they are
+  /// given for their scope, and take it again in their destructor
+  /// (`Poco::ScopedUnlock`, `boost::reverse_lock`).
+  llvm::ArrayRef<llvm::StringRef> unlockerTypes() const;
   /// The tag types that make a guard's constructor not lock
   /// (`std::defer_lock_t`, `std::try_to_lock_t`).
   llvm::ArrayRef<llvm::StringRef> deferringTags() const;

@@ -182,6 +182,11 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
         if (const Stmt *Body =
                 S ? openMPRegionLocks(S->getStmt(), Locks) : nullptr)
           for (ObjectPath &Lock : Locks) {
+            // A region inside one that holds the same lock (a `task` in a
+            // `parallel`) leaves it held.
+            auto Number = llvm::find(RegionLock, Lock) - RegionLock.begin();
+            if (Current && llvm::is_contained(*Current, Number))
+              continue;
             LockEffect Leave{LockEffect::Release, std::move(Lock)};
             Leave.Loc = Body->getEndLoc();
             Leave.Source = LockSource::RegionEnd;

@@ -1,11 +1,14 @@
 // Boost.Thread's guards, against the real headers (libboost-thread-dev):
 // boost::lock_guard, boost::unique_lock (and boost::mutex::scoped_lock, its
-// typedef) with unlock() in mid-scope, boost::shared_lock holding shared.
+// typedef) with unlock() in mid-scope, boost::shared_lock holding shared;
+// boost::reverse_lock, a scoped unlocker, lets a unique_lock's mutex go for
+// its scope.
 //
 // REQUIRES: boost-thread
 // RUN: %check_mapguard --real-std %s %t -- -std=c++17
 #include <boost/thread/locks.hpp>
 #include <boost/thread/mutex.hpp>
+#include <boost/thread/reverse_lock.hpp>
 #include <boost/thread/shared_mutex.hpp>
 #include <map>
 
@@ -50,4 +53,21 @@ void f(int k) {
   // CHECK-MESSAGES: :[[@LINE-36]]:20: note: 'g_map' is a global with static storage duration
   // CHECK-MESSAGES: :[[@LINE-32]]:3: note: 'g_map' is written with 'mu' held at 3 of 5 sites
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: lock 'mu' around the write
+}
+
+boost::mutex queue_mu;
+std::map<int, int> g_queue;
+void g(int k) {
+  boost::unique_lock<boost::mutex> lock(queue_mu);
+  g_queue[k] = 1;
+  {
+    boost::reverse_lock<boost::unique_lock<boost::mutex>> unlocked(lock);
+    g_queue.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_queue' is not protected by a mutex [mapguard-unguarded-write]
+    // CHECK-MESSAGES: :[[@LINE-8]]:20: note: 'g_queue' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-4]]:59: note: 'queue_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'g_queue' is written with 'queue_mu' held at 2 of 3 sites
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: lock 'queue_mu' around the write
+  }
+  g_queue[k] = 2;
 }
