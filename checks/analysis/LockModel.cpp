@@ -28,6 +28,7 @@ LockModel::LockModel(llvm::ArrayRef<llvm::StringRef> ExtraMutexTypes,
       SharedGuardTypes(lockVocabulary().sharedGuardTypes()),
       DeferringTags(lockVocabulary().deferringTags()),
       UnlockerTypes(lockVocabulary().unlockerTypes()),
+      RecursiveTypes(lockVocabulary().recursiveMutexTypes()),
       GuardsFromDeclarations(GuardsFromDeclarations) {
   for (llvm::StringRef Name : ExtraMutexTypes)
     MutexTypes.insert(Name);
@@ -97,6 +98,11 @@ bool LockModel::isGuardClass(const CXXRecordDecl *RD) const {
   // guardShape may have asked about other classes: look the slot up again.
   GuardClasses[RD->getCanonicalDecl()] = Result;
   return Result;
+}
+
+bool LockModel::isRecursiveMutex(const ObjectPath &Mutex) const {
+  QualType T = Mutex.objectType();
+  return !T.isNull() && RecursiveTypes.containsClassOf(T);
 }
 
 bool LockModel::isUnlockerClass(const CXXRecordDecl *RD) const {

@@ -104,6 +104,9 @@ public:
   bool isMutexClass(const clang::CXXRecordDecl *RD) const;
   bool isGuardClass(const clang::CXXRecordDecl *RD) const;
   bool isMutexType(clang::QualType T) const;
+  /// Whether the mutex \p Mutex names is of a recursive type, as its
+  /// declarations tell.
+  bool isRecursiveMutex(const ObjectPath &Mutex) const;
   /// Whether \p RD is a scoped unlocker: it releases what it is given for
   /// its scope and takes it again in its destructor (`Poco::ScopedUnlock`,
   /// `boost::reverse_lock`, a `scoped_lockable` class whose constructor
@@ -156,6 +159,7 @@ private:
   NameSet SharedGuardTypes;
   NameSet DeferringTags;
   NameSet UnlockerTypes;
+  NameSet RecursiveTypes;
   bool GuardsFromDeclarations;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> GuardClasses;

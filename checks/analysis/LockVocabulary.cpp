@@ -146,6 +146,11 @@ static const llvm::StringRef GuardTypes[] = {"std::lock_guard",
 static const llvm::StringRef SharedGuardTypes[] = {
     "std::shared_lock", "boost::shared_lock", "boost::upgrade_lock",
     "QReadLocker", "Poco::ScopedReadRWLock"};
+static const llvm::StringRef RecursiveMutexTypes[] = {
+    "std::recursive_mutex",   "std::recursive_timed_mutex",
+    "boost::recursive_mutex", "boost::recursive_timed_mutex",
+    "QRecursiveMutex",        "Poco::Mutex",
+    "_RTL_CRITICAL_SECTION"};
 static const llvm::StringRef UnlockerTypes[] = {"Poco::ScopedUnlock",
                                                 "boost::reverse_lock"};
 static const llvm::StringRef DeferringTags[] = {
@@ -176,6 +181,9 @@ llvm::ArrayRef<llvm::StringRef> LockVocabulary::guardTypes() const {
 }
 llvm::ArrayRef<llvm::StringRef> LockVocabulary::sharedGuardTypes() const {
   return SharedGuardTypes;
+}
+llvm::ArrayRef<llvm::StringRef> LockVocabulary::recursiveMutexTypes() const {
+  return RecursiveMutexTypes;
 }
 llvm::ArrayRef<llvm::StringRef> LockVocabulary::unlockerTypes() const {
   return UnlockerTypes;

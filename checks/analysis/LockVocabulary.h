@@ -64,6 +64,10 @@ public:
   /// those that lock it shared (`std::shared_lock`, `QReadLocker`).
   llvm::ArrayRef<llvm::StringRef> guardTypes() const;
   llvm::ArrayRef<llvm::StringRef> sharedGuardTypes() const;
+  /// The recursive mutex types: a thread that holds one may lock it again,
+  /// and holds it until it has unlocked it as often (POCO's Poco::Mutex is
+  /// recursive, its FastMutex is not; a Windows critical section is).
+  llvm::ArrayRef<llvm::StringRef> recursiveMutexTypes() const;
   /// The scoped unlockers: they release the lock (or the guard) they are
   /// given for their scope, and take it again in their destructor
   /// (`Poco::ScopedUnlock`, `boost::reverse_lock`).

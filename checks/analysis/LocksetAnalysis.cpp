@@ -45,8 +45,10 @@ unsigned LocksetAnalysis::internMutex(const ObjectPath &Mutex) {
 
 unsigned LocksetAnalysis::localMutex(MutexId Mutex) {
   auto [It, Inserted] = LocalOf.try_emplace(Mutex, Mutexes.size());
-  if (Inserted)
+  if (Inserted) {
     Mutexes.push_back(Mutex);
+    Recursive.push_back(Model.isRecursiveMutex(Pool.mutex(Mutex)));
+  }
   return It->second;
 }
 
@@ -273,9 +275,13 @@ void LocksetAnalysis::collectTryBodies() {
 }
 
 Lockset LocksetAnalysis::emptyLockset() const {
+  unsigned Again = Recursive.any() ? 2 * Mutexes.size() : 0;
   return {llvm::BitVector(2 * Mutexes.size()),
-          llvm::BitVector(2 * Mutexes.size()), llvm::BitVector(NumOwned),
-          llvm::BitVector(NumOwned)};
+          llvm::BitVector(2 * Mutexes.size()),
+          llvm::BitVector(NumOwned),
+          llvm::BitVector(NumOwned),
+          llvm::BitVector(Again),
+          llvm::BitVector(Again)};
 }
 
 /// Meets \p State into \p Into; returns whether \p Into changed.
@@ -289,6 +295,8 @@ static bool meetInto(std::optional<Lockset> &Into, const Lockset &State) {
   Into->May |= State.May;
   Into->OwnMust &= State.OwnMust;
   Into->OwnMay |= State.OwnMay;
+  Into->AgainMust &= State.AgainMust;
+  Into->AgainMay |= State.AgainMay;
   return *Into != Old;
 }
 
@@ -332,6 +340,19 @@ LocksetAnalysis::entryState(const CFGBlock &Block) const {
   return State;
 }
 
+void LocksetAnalysis::releaseOnce(unsigned Lock, bool OnEveryPath,
+                                  bool OnSomePath, Lockset &State) const {
+  // Still held where it was held again; the count is not kept beyond two.
+  if (OnSomePath && !State.AgainMust.test(Lock))
+    State.Must.reset(Lock);
+  if (OnEveryPath && !State.AgainMay.test(Lock))
+    State.May.reset(Lock);
+  if (OnSomePath)
+    State.AgainMust.reset(Lock);
+  if (OnEveryPath)
+    State.AgainMay.reset(Lock);
+}
+
 void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
   switch (O.Kind) {
   case Op::SetHeld:
@@ -340,10 +361,21 @@ void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
     // was, as Clang's thread-safety analysis does.
     if (State.Must.test(O.Lock ^ 1))
       return;
+    // A recursive mutex locked again is held once more.
+    if (Recursive.test(mutexOf(O.Lock))) {
+      if (State.Must.test(O.Lock))
+        State.AgainMust.set(O.Lock);
+      if (State.May.test(O.Lock))
+        State.AgainMay.set(O.Lock);
+    }
     State.Must.set(O.Lock);
     State.May.set(O.Lock);
     return;
   case Op::ResetHeld:
+    if (Recursive.test(mutexOf(O.Lock))) {
+      releaseOnce(O.Lock, /*OnEveryPath=*/true, /*OnSomePath=*/true, State);
+      return;
+    }
     State.Must.reset(O.Lock);
     State.May.reset(O.Lock);
     return;
@@ -354,13 +386,19 @@ void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
   case Op::ReleaseOwned:
     // Released, in whichever mode it is held, on the paths where the guard
     // owns it.
-    if (State.OwnMay.test(O.Owned)) {
-      State.Must.reset(O.Lock);
-      State.Must.reset(O.Lock ^ 1);
-    }
-    if (State.OwnMust.test(O.Owned)) {
-      State.May.reset(O.Lock);
-      State.May.reset(O.Lock ^ 1);
+    if (Recursive.test(mutexOf(O.Lock))) {
+      for (unsigned Lock : {O.Lock, O.Lock ^ 1})
+        releaseOnce(Lock, State.OwnMust.test(O.Owned),
+                    State.OwnMay.test(O.Owned), State);
+    } else {
+      if (State.OwnMay.test(O.Owned)) {
+        State.Must.reset(O.Lock);
+        State.Must.reset(O.Lock ^ 1);
+      }
+      if (State.OwnMust.test(O.Owned)) {
+        State.May.reset(O.Lock);
+        State.May.reset(O.Lock ^ 1);
+      }
     }
     State.OwnMust.reset(O.Owned);
     State.OwnMay.reset(O.Owned);

@@ -35,10 +35,15 @@ struct Lockset {
   llvm::BitVector May;     ///< Held on at least one path.
   llvm::BitVector OwnMust; ///< Owned by its guard on every path.
   llvm::BitVector OwnMay;  ///< Owned by its guard on at least one path.
+  /// A recursive mutex's lock held a second time (or more), on every path
+  /// and on some: one unlock leaves it held. Empty in a function that locks
+  /// no recursive mutex.
+  llvm::BitVector AgainMust, AgainMay;
 
   bool operator==(const Lockset &O) const {
     return Must == O.Must && May == O.May && OwnMust == O.OwnMust &&
-           OwnMay == O.OwnMay;
+           OwnMay == O.OwnMay && AgainMust == O.AgainMust &&
+           AgainMay == O.AgainMay;
   }
   bool operator!=(const Lockset &O) const { return !(*this == O); }
 };
@@ -145,8 +150,9 @@ private:
   /// A lock effect lowered to what it does to the state.
   struct Op {
     enum KindType : uint8_t {
-      SetHeld,      ///< Lock becomes held.
-      ResetHeld,    ///< Lock is released.
+      SetHeld,      ///< Lock becomes held (once more, for a recursive
+                    ///< mutex).
+      ResetHeld,    ///< Lock is released (once, for a recursive mutex).
       Own,          ///< A guard comes to own Lock (ownership Owned).
       ReleaseOwned, ///< Lock is released if its guard owns it.
       Disown,       ///< The guard no longer owns it; it stays held.
@@ -176,6 +182,8 @@ private:
   clang::ASTContext &Ctx;
   HeldLocksPool &Pool;
   std::vector<MutexId> Mutexes;
+  /// Per mutex of the function, whether it is recursive.
+  llvm::BitVector Recursive;
   llvm::DenseMap<MutexId, unsigned> LocalOf;
   std::vector<GuardInfo> Guards;
   llvm::DenseMap<GuardKey, unsigned> GuardIndex;
@@ -207,6 +215,10 @@ private:
   unsigned localMutex(MutexId Mutex);
   unsigned internGuard(GuardKey Guard);
   unsigned ownershipOf(unsigned Guard, unsigned Lock);
+  /// Releases a recursive mutex's \p Lock once, on every path (a guard
+  /// that owns it on every path) or on some.
+  void releaseOnce(unsigned Lock, bool OnEveryPath, bool OnSomePath,
+                   Lockset &State) const;
   void lower(const LockEffect &Effect, unsigned Element, bool BeforeElement,
              llvm::SmallVectorImpl<Op> &Ops);
   void collectOps(const HeldLocks *HeldAtEntry, CallEffectsFn CallEffects);

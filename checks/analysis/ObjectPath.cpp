@@ -365,6 +365,42 @@ ObjectPath ObjectPath::parent() const {
   return Path;
 }
 
+QualType ObjectPath::objectType() const {
+  QualType T;
+  for (const Step &S : Steps) {
+    switch (S.Kind) {
+    case StepKind::Decl:
+      if (const auto *Value = dyn_cast_or_null<ValueDecl>(S.Decl))
+        T = Value->getType().getNonReferenceType();
+      else
+        return QualType();
+      break;
+    case StepKind::Call:
+      if (const auto *Function = dyn_cast_or_null<FunctionDecl>(S.Decl))
+        T = Function->getReturnType().getNonReferenceType();
+      else
+        return QualType();
+      break;
+    case StepKind::Deref:
+      if (T.isNull() || !T->isPointerType())
+        return QualType();
+      T = T->getPointeeType();
+      break;
+    case StepKind::Index:
+    case StepKind::AnyIndex:
+      if (T.isNull() || !T->isArrayType())
+        return QualType();
+      T = T->getAsArrayTypeUnsafe()->getElementType();
+      break;
+    case StepKind::This:
+      break; // A member step follows.
+    default:
+      return QualType();
+    }
+  }
+  return T;
+}
+
 bool ObjectPath::isGlobal() const {
   if (Steps.empty())
     return false;

@@ -147,6 +147,12 @@ public:
   /// at a function's result), which every function names the same way.
   bool isGlobal() const;
 
+  /// The declared type of the object the path reaches, where its steps
+  /// tell it (a member, a pointee, an element of an array, a function's
+  /// result); null where they do not (`this`, an opaque expression, the
+  /// pointee of a smart pointer).
+  clang::QualType objectType() const;
+
   llvm::ArrayRef<Step> steps() const { return Steps; }
   bool isOpaque() const {
     return !Steps.empty() && Steps.front().Kind == StepKind::Opaque;
