@@ -172,8 +172,15 @@ void requiredLocks(const FunctionDecl *F, const ASTContext &Ctx,
 /// What a project's guard class calls locking and unlocking again.
 static const llvm::StringRef ProjectGuardLocks[] = {"Lock", "relock", "Relock",
                                                     "ReLock"};
-static const llvm::StringRef ProjectGuardUnlocks[] = {"Unlock", "UnLock",
-                                                      "release", "Release"};
+static const llvm::StringRef ProjectGuardUnlocks[] = {
+    "Unlock", "UnLock", "release", "Release", "ReaderUnlock", "unlock_shared"};
+/// What it calls locking shared, or trading one mode for the other.
+static const llvm::StringRef ProjectGuardSharedLocks[] = {
+    "ReaderLock", "lock_shared", "LockShared"};
+static const llvm::StringRef ProjectGuardDemotions[] = {
+    "Demote", "DemoteExclusive", "demote", "DowngradeToShared"};
+static const llvm::StringRef ProjectGuardPromotions[] = {
+    "Promote", "PromoteShared", "promote", "UpgradeToExclusive"};
 
 static const Expr *objectOf(const CallExpr *Call, bool &IsPointer) {
   IsPointer = false;
@@ -366,37 +373,65 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
     GuardKey Guard = ObjectIsPointer ? nullptr : guardKey(Object);
     if (!Guard)
       return;
-    std::optional<LockEffect::KindType> Kind;
-    if (Method->hasAttr<AcquireCapabilityAttr>())
-      Kind = LockEffect::GuardLock;
-    else if (Method->hasAttr<ReleaseCapabilityAttr>())
-      Kind = LockEffect::GuardUnlock;
-    else if (!Method->hasAttrs() ||
-             !Method->getParent()->hasAttr<ScopedLockableAttr>()) {
+    // What the call does to the guard: release what it owns, then lock
+    // again (in a mode of the call's own, where it names one: a reader
+    // lock, a demotion).
+    bool Unlock = false, Disown = false;
+    std::optional<std::optional<LockMode>> Lock;
+    if (Method->hasAttr<AcquireCapabilityAttr>() ||
+        Method->hasAttr<ReleaseCapabilityAttr>()) {
+      Unlock = Method->hasAttr<ReleaseCapabilityAttr>();
+      if (const auto *A = Method->getAttr<AcquireCapabilityAttr>())
+        Lock = A->isShared() ? std::optional(LockMode::Shared)
+                             : std::optional<LockMode>();
+      // `Demote()`: released exclusive, taken shared; `Promote()` the
+      // other way round.
+      if (Lock && Unlock && !*Lock)
+        Lock = LockMode::Exclusive;
+    } else if (!Method->hasAttrs() ||
+               !Method->getParent()->hasAttr<ScopedLockableAttr>()) {
       // The standard guards' names; a project's guard spells them its own
-      // way (`l.UnLock()`, `l.Relock()`), and its `release()` unlocks where
-      // `std::unique_lock::release()` lets go of the mutex still locked.
+      // way (`l.UnLock()`, `l.Relock()`, `l.ReaderLock()`, `l.Demote()`),
+      // and its `release()` unlocks where `std::unique_lock::release()`
+      // lets go of the mutex still locked.
       llvm::StringRef Name = calleeName(Call);
       const CXXRecordDecl *GuardClass = Method->getParent();
       bool Std = GuardClass->isInStdNamespace() ||
                  startsWith(GuardClass->getQualifiedNameAsString(), "boost::");
       if (Name == "lock" ||
           (!Std && llvm::is_contained(ProjectGuardLocks, Name)))
-        Kind = LockEffect::GuardLock;
+        Lock = std::optional<LockMode>();
       else if (Name == "unlock" ||
                (!Std && llvm::is_contained(ProjectGuardUnlocks, Name)))
-        Kind = LockEffect::GuardUnlock;
+        Unlock = true;
       else if (Name == "release")
-        Kind = LockEffect::GuardDisown;
+        Disown = true;
+      else if (!Std && llvm::is_contained(ProjectGuardSharedLocks, Name))
+        Lock = LockMode::Shared;
+      else if (!Std && llvm::is_contained(ProjectGuardDemotions, Name))
+        Unlock = true, Lock = LockMode::Shared;
+      else if (!Std && llvm::is_contained(ProjectGuardPromotions, Name))
+        Unlock = true, Lock = LockMode::Exclusive;
     }
-    if (!Kind)
-      return;
-    LockEffect E{*Kind, {}};
-    E.Guard = Guard;
-    E.Loc = Call->getBeginLoc();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
-      E.GuardVar = dyn_cast<VarDecl>(Ref->getDecl());
-    Out.push_back(std::move(E));
+    auto Add = [&](LockEffect::KindType Kind) {
+      LockEffect E{Kind, {}};
+      E.Guard = Guard;
+      E.Loc = Call->getBeginLoc();
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
+        E.GuardVar = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Kind == LockEffect::GuardLock && Lock && *Lock) {
+        E.Mode = **Lock;
+        E.InMode = true;
+      }
+      Out.push_back(std::move(E));
+    };
+    if (Disown)
+      Add(LockEffect::GuardDisown);
+    if (Unlock)
+      Add(LockEffect::GuardUnlock);
+    if (Lock)
+      Add(LockEffect::GuardLock);
     return;
   }
   mutexCallEffects(Call, Ctx, Out);

@@ -59,6 +59,9 @@ struct LockEffect {
   ObjectPath Mutex;
   LockMode Mode = LockMode::Exclusive;
   bool AnyMode = false;
+  /// GuardLock: the guard takes its mutexes in Mode, rather than in the
+  /// mode it manages them (`lk.ReaderLock()`, `lk.Demote()`).
+  bool InMode = false;
   GuardKey Guard = nullptr;
   GuardKey From = nullptr;
   clang::SourceLocation Loc;

@@ -107,7 +107,20 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
   case LockEffect::GuardDisown:
     break;
   }
-  for (auto [Lock, Owned] : Guards[internGuard(Effect.Guard)].Locks) {
+  unsigned Guard = internGuard(Effect.Guard);
+  if (Effect.Kind == LockEffect::GuardLock && Effect.InMode) {
+    // Each mutex in the call's mode: a lock of the guard's too (collectOps
+    // made it one before lowering).
+    llvm::SmallVector<unsigned, 2> InMode;
+    for (auto [Lock, Owned] : Guards[Guard].Locks)
+      InMode.push_back(lockOf(mutexOf(Lock), Effect.Mode));
+    for (unsigned Lock : InMode) {
+      Add(Op::SetHeld, Lock);
+      Add(Op::Own, Lock, ownershipOf(Guard, Lock));
+    }
+    return;
+  }
+  for (auto [Lock, Owned] : Guards[Guard].Locks) {
     if (Effect.Kind == LockEffect::GuardLock) {
       Add(Op::SetHeld, Lock);
       Add(Op::Own, Lock, Owned);
@@ -215,6 +228,18 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
       for (LockEffect &L : Found)
         All.push_back({Block, Block->size(), Succ, std::move(L)});
     }
+  }
+  // A guard that locks in a mode of its own (`lk.ReaderLock()`) manages
+  // its mutexes in that mode too.
+  for (const Pending &P : All) {
+    if (P.Effect.Kind != LockEffect::GuardLock || !P.Effect.InMode)
+      continue;
+    unsigned Guard = internGuard(P.Effect.Guard);
+    llvm::SmallVector<unsigned, 2> Managed;
+    for (auto [Lock, Owned] : Guards[Guard].Locks)
+      Managed.push_back(lockOf(mutexOf(Lock), P.Effect.Mode));
+    for (unsigned Lock : Managed)
+      ownershipOf(Guard, Lock);
   }
   for (bool Changed = true; Changed;) {
     Changed = false;
