@@ -4,6 +4,7 @@
 #include "checks/analysis/Compat.h"
 #include "checks/analysis/OpenMP.h"
 #include "checks/analysis/OwnCode.h"
+#include "checks/analysis/ThreadLifetimes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -320,6 +321,9 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
   auto StartThreads = [&](const Expr *Site, llvm::ArrayRef<const Expr *> Args) {
     if (Owner)
       Owner->StartsThreads = true;
+    if (!isa<CXXConstructExpr>(Site))
+      if (const ValueDecl *Thread = mapguard::threadOwner(*Site, nullptr))
+        ThreadOwners.try_emplace(Site, Thread);
     const FunctionDecl *EntryDecl = nullptr;
     for (const Expr *Arg : Args)
       if (FunctionNode *Entry = node(callableOf(Arg))) {
@@ -379,8 +383,13 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
             Shared->staticObject(Var);
           else if (const auto *Init = dyn_cast_or_null<CXXConstructExpr>(
                        Var->getInit() ? Var->getInit()->IgnoreImplicit()
-                                      : nullptr))
+                                      : nullptr)) {
             LocalInits.insert(Init);
+            // `std::thread t(worker);`: t owns the thread.
+            if (startsThread(*Init))
+              if (const ValueDecl *Owner = mapguard::threadOwner(*Init, Var))
+                ThreadOwners.try_emplace(Init, Owner);
+          }
         }
       return;
     }
@@ -401,6 +410,16 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
+      // `threads.push_back(std::thread(worker))`: the container owns it.
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (Callee && Callee->getIdentifier() &&
+            startsWith(Callee->getName(), "push") && Call->getNumArgs() == 1)
+          if (const auto *Start =
+                  dyn_cast<CXXConstructExpr>(Call->getArg(0)->IgnoreImplicit()))
+            if (startsThread(*Start))
+              if (const ValueDecl *Thread =
+                      mapguard::threadOwner(*Member, nullptr))
+                ThreadOwners.try_emplace(Start, Thread);
       llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
       if (Callee && startsThread(Callee))
         StartThreads(Call, Args);

@@ -93,6 +93,11 @@ public:
   /// Whether \p Construct makes an object that runs its callable arguments
   /// on a thread (a std::thread).
   bool startsThread(const clang::CXXConstructExpr &Construct) const;
+  /// The object that owns the thread the start \p Start starts (a
+  /// variable, a container, a thread id; ThreadLifetimes.h), if any.
+  const clang::ValueDecl *threadOwner(const clang::Expr *Start) const {
+    return ThreadOwners.lookup(Start);
+  }
   /// Whether \p F is called while the unit's globals are initialised.
   bool calledAtStaticInit(const clang::FunctionDecl *F) const {
     return StaticInitCalls.count(F);
@@ -142,6 +147,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<const clang::Expr *, 1>>
       StaticInitCalls;
+  llvm::DenseMap<const clang::Expr *, const clang::ValueDecl *> ThreadOwners;
 
   unsigned addNode(const clang::FunctionDecl *F);
   FunctionNode *discover(const clang::FunctionDecl *F);

@@ -203,21 +203,17 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   }
   llvm::ArrayRef<MutexId> Mutexes = Locksets.mutexes();
   // The pseudo-locks that say other threads run: those this function
-  // started, and the other threads of an OpenMP team inside its region.
-  // They protect nothing.
-  std::optional<unsigned> Threads, Team;
-  std::optional<MutexId> ThreadsId = Pool.find(ObjectPath::threadsMarker());
-  std::optional<MutexId> TeamId = Pool.find(ObjectPath::teamMarker());
+  // started (per thread object, which a join ends), and the other threads
+  // of an OpenMP team inside its region. They protect nothing.
+  llvm::BitVector Markers(Mutexes.size());
   for (unsigned M = 0, E = Mutexes.size(); M != E; ++M) {
-    if (Mutexes[M] == ThreadsId)
-      Threads = M;
-    if (Mutexes[M] == TeamId)
-      Team = M;
+    const ObjectPath &Path = Pool.mutex(Mutexes[M]);
+    if (Path.isThreadsMarker() || Path == ObjectPath::teamMarker())
+      Markers.set(M);
   }
   auto OthersMayRun = [&](const Lockset &State) {
-    for (std::optional<unsigned> Marker : {Threads, Team})
-      if (Marker &&
-          State.May.test(LocksetAnalysis::lockOf(*Marker, LockMode::Exclusive)))
+    for (unsigned M : Markers.set_bits())
+      if (State.May.test(LocksetAnalysis::lockOf(M, LockMode::Exclusive)))
         return true;
     return false;
   };
@@ -231,8 +227,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       return LastHeld;
     llvm::SmallVector<unsigned, 8> Held;
     for (unsigned Lock : State.Must.set_bits())
-      if (LocksetAnalysis::mutexOf(Lock) != Threads &&
-          LocksetAnalysis::mutexOf(Lock) != Team)
+      if (!Markers.test(LocksetAnalysis::mutexOf(Lock)))
         Held.push_back(lockNumber(Mutexes[LocksetAnalysis::mutexOf(Lock)],
                                   LocksetAnalysis::modeOf(Lock)));
     LastMust = State.Must;
@@ -311,13 +306,12 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     // a chain of such functions does not hand each caller all the mutexes
     // below it.
     for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-      if (Locksets.releases(M) && !Locksets.acquires(M) &&
+      if (Locksets.releases(M) && !Locksets.acquires(M) && !Markers.test(M) &&
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Exclusive)) &&
           !Exit->May.test(LocksetAnalysis::lockOf(M, LockMode::Shared)))
         Facts.ReleasedAtExit.push_back(Pool.mutex(Mutexes[M]));
     for (unsigned M = 0, E = Mutexes.size(); M != E; ++M)
-      if (Locksets.acquires(M) && !Locksets.releases(M) && M != Threads &&
-          M != Team)
+      if (Locksets.acquires(M) && !Locksets.releases(M) && !Markers.test(M))
         for (LockMode Mode : {LockMode::Exclusive, LockMode::Shared})
           if (Exit->May.test(LocksetAnalysis::lockOf(M, Mode))) {
             Facts.MayAcquireAtExit.push_back({Pool.mutex(Mutexes[M]), Mode});

@@ -228,7 +228,11 @@ void LockWrappers::callEffects(const Expr &Call,
     return;
   FunctionNode *N = Graph.node(Callee);
   if (StartsThreads || (N && N->StartsThreads)) {
-    LockEffect E{LockEffect::Acquire, ObjectPath::threadsMarker()};
+    // The threads of their owner, which a join ends; those a callee starts
+    // run on.
+    LockEffect E{LockEffect::Acquire,
+                 ObjectPath::threadsMarker(
+                     StartsThreads ? Graph.threadOwner(&Call) : nullptr)};
     E.Loc = Call.getBeginLoc();
     Out.push_back(std::move(E));
   }

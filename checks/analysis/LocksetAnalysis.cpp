@@ -2,6 +2,7 @@
 
 #include "checks/analysis/LocksetAnalysis.h"
 #include "checks/analysis/OpenMP.h"
+#include "checks/analysis/ThreadLifetimes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -34,7 +35,7 @@ LocksetAnalysis::LocksetAnalysis(AnalysisDeclContext &ADC,
     Exhausted = true;
     return;
   }
-  collectOps(HeldAtEntry, CallEffects);
+  collectOps(ADC, HeldAtEntry, CallEffects);
   collectTryBodies();
   run(ADC, MaxBlocks);
 }
@@ -132,7 +133,8 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
   }
 }
 
-void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
+void LocksetAnalysis::collectOps(AnalysisDeclContext &ADC,
+                                 const HeldLocks *HeldAtEntry,
                                  CallEffectsFn CallEffects) {
   if (HeldAtEntry)
     for (unsigned Lock : HeldAtEntry->locks())
@@ -176,6 +178,16 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
         RegionLocks[Inner].append(Numbers.begin(), Numbers.end());
       });
     }
+  // The blocks that test a loop's condition, for the joins a loop ends.
+  llvm::DenseMap<const Stmt *, const CFGBlock *> LoopTests;
+  auto ExitEdgeOf = [&](const Stmt *Loop) -> const CFGBlock * {
+    if (LoopTests.empty())
+      for (const CFGBlock *Block : Cfg)
+        if (const Stmt *T = Block->getTerminatorStmt())
+          if (isa<ForStmt, CXXForRangeStmt>(T) && Block->succ_size() == 2)
+            LoopTests.try_emplace(T, Block);
+    return LoopTests.lookup(Loop);
+  };
   for (const CFGBlock *Block : Cfg) {
     const llvm::SmallVector<unsigned, 1> *Previous = nullptr;
     for (unsigned I = 0, E = Block->size(); I != E; ++I) {
@@ -208,6 +220,29 @@ void LocksetAnalysis::collectOps(const HeldLocks *HeldAtEntry,
             All.push_back({Block, I, 0, std::move(Leave)});
           }
       }
+      // A join ends the threads of its owner: at the call, or where the
+      // loop that joins each of them exits.
+      if (auto S = (*Block)[I].getAs<CFGStmt>())
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt())) {
+          ThreadJoin Join = threadJoin(
+              *Call, [&]() -> const ParentMap & { return ADC.getParentMap(); });
+          if (Join.Owner) {
+            LockEffect End{LockEffect::Release,
+                           ObjectPath::threadsMarker(Join.Owner)};
+            End.Loc = Call->getBeginLoc();
+            if (!Join.Loop)
+              All.push_back({Block, I, 0, std::move(End)});
+            else if (const CFGBlock *Test = ExitEdgeOf(Join.Loop))
+              All.push_back({Test, Test->size(), 1, std::move(End)});
+          }
+        }
+      if (auto Dtor = (*Block)[I].getAs<CFGAutomaticObjDtor>())
+        if (joinsAtScopeEnd(*Dtor->getVarDecl())) {
+          LockEffect End{LockEffect::Release,
+                         ObjectPath::threadsMarker(Dtor->getVarDecl())};
+          End.Loc = Dtor->getVarDecl()->getLocation();
+          All.push_back({Block, I, 0, std::move(End)});
+        }
       Found.clear();
       Model.effectsOf((*Block)[I], Ctx, Found);
       if (CallEffects)

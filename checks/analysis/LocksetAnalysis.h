@@ -221,7 +221,8 @@ private:
                    Lockset &State) const;
   void lower(const LockEffect &Effect, unsigned Element, bool BeforeElement,
              llvm::SmallVectorImpl<Op> &Ops);
-  void collectOps(const HeldLocks *HeldAtEntry, CallEffectsFn CallEffects);
+  void collectOps(clang::AnalysisDeclContext &ADC, const HeldLocks *HeldAtEntry,
+                  CallEffectsFn CallEffects);
   void collectTryBodies();
   void run(clang::AnalysisDeclContext &ADC, unsigned MaxBlocks);
   std::optional<Lockset> entryState(const clang::CFGBlock &Block) const;

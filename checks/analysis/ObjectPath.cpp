@@ -303,11 +303,12 @@ bool ObjectPath::appendPath(const Expr *E, const ASTContext &Ctx,
   return false;
 }
 
-ObjectPath ObjectPath::threadsMarker() {
+ObjectPath ObjectPath::threadsMarker(const ValueDecl *Owner) {
   ObjectPath Path;
   // No expression profiles to this value: Opaque hashes are unsigned 32-bit.
-  Path.Steps.push_back({StepKind::Opaque, nullptr, ~uint64_t(0)});
-  Path.Name = "<other threads>";
+  Path.Steps.push_back({StepKind::Opaque, Owner, ~uint64_t(0)});
+  Path.Name = Owner ? ("<threads of '" + Owner->getName() + "'>").str()
+                    : std::string("<other threads>");
   return Path;
 }
 

@@ -97,7 +97,15 @@ public:
 
   /// A pseudo-object that stands for "other threads may be running", so that
   /// the lockset analysis can carry it like a lock.
-  static ObjectPath threadsMarker();
+  /// \p Owner: the thread object (a variable, a container of threads, a
+  /// thread id) whose threads these are, which a join ends; null for
+  /// threads nothing here joins.
+  static ObjectPath threadsMarker(const clang::ValueDecl *Owner = nullptr);
+  /// Whether this is a threads marker, of any owner.
+  bool isThreadsMarker() const {
+    return Steps.size() == 1 && Steps.front().Kind == StepKind::Opaque &&
+           Steps.front().Value == ~uint64_t(0);
+  }
   /// A pseudo-object that stands for "the other threads of an OpenMP team
   /// run this region too", held inside a `parallel` (or `task`, `teams`)
   /// region.
