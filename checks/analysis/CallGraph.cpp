@@ -2,6 +2,7 @@
 
 #include "checks/analysis/CallGraph.h"
 #include "checks/analysis/Compat.h"
+#include "checks/analysis/NoReturn.h"
 #include "checks/analysis/OpenMP.h"
 #include "checks/analysis/OwnCode.h"
 #include "checks/analysis/ThreadLifetimes.h"
@@ -466,6 +467,23 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
 }
 
 void CallGraph::propagate() {
+  // Who never returns, through calls: a few rounds reach the fixpoint of
+  // real code (`Die()` calls `Fatal()` calls `abort()`).
+  auto NeverReturns = [&](const FunctionDecl *F) {
+    FunctionNode *N = node(F);
+    return N && N->NeverReturns;
+  };
+  for (unsigned Round = 0, Changed = 1; Changed && Round != 8; ++Round) {
+    Changed = 0;
+    for (FunctionNode &N : Nodes) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(N.Decl);
+      if (N.NeverReturns || N.Decl->isNoReturn() ||
+          (Method && Method->isVirtual()) || !N.Decl->hasBody())
+        continue;
+      if (bodyNeverReturns(N.Decl->getBody(), NeverReturns))
+        N.NeverReturns = Changed = true;
+    }
+  }
   // Who starts threads, through calls.
   for (bool Changed = true; Changed;) {
     Changed = false;

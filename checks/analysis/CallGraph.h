@@ -60,6 +60,9 @@ struct FunctionNode {
   bool Relevant = false;
   /// Handed to a thread starter: runs on a thread of its own.
   bool ThreadEntry = false;
+  /// Never returns to its caller, though not declared `[[noreturn]]`
+  /// (NoReturn.h).
+  bool NeverReturns = false;
   /// Handed to std::call_once: runs once, before anyone else gets past it.
   bool OnceBody = false;
   /// May be called from places the translation unit does not show: its

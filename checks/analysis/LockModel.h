@@ -54,6 +54,8 @@ struct LockEffect {
     GuardUnlock, ///< Guard releases the mutexes it owns.
     GuardDisown, ///< Guard stops owning its mutexes, which stay held.
     GuardMove,   ///< Guard takes over what From owns.
+    NoReturn,    ///< The call does not return: the rest of the path is
+                 ///< dead, and adds nothing where paths meet.
   };
   KindType Kind;
   ObjectPath Mutex;

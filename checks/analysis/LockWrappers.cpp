@@ -64,7 +64,9 @@ LockWrappers::assertion(const FunctionDecl *F) {
 
 const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   FunctionNode *N = Graph.node(F);
-  if (!N || N->Decl->hasAttrs()) // Attributes say it exactly.
+  // Attributes say it exactly; a function that never returns hands its
+  // callers nothing.
+  if (!N || N->NeverReturns || N->Decl->hasAttrs())
     return nullptr;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(N->Decl))
     if (Locks.isMutexClass(Method->getParent()) ||
@@ -235,6 +237,13 @@ void LockWrappers::callEffects(const Expr &Call,
                      StartsThreads ? Graph.threadOwner(&Call) : nullptr)};
     E.Loc = Call.getBeginLoc();
     Out.push_back(std::move(E));
+  }
+  // `Fatal("...")` that only aborts: the path ends here.
+  if (N && N->NeverReturns) {
+    LockEffect E{LockEffect::NoReturn, {}};
+    E.Loc = Call.getBeginLoc();
+    Out.push_back(std::move(E));
+    return;
   }
   const Summary *S = summaryOf(Callee);
   if (!S)

@@ -103,6 +103,9 @@ void LocksetAnalysis::lower(const LockEffect &Effect, unsigned Element,
       Add(Op::MoveOwn, Lock, ownershipOf(To, Lock), FromOwned);
     return;
   }
+  case LockEffect::NoReturn:
+    Add(Op::Unreachable, 0);
+    return;
   case LockEffect::GuardLock:
   case LockEffect::GuardUnlock:
   case LockEffect::GuardDisown:
@@ -466,6 +469,14 @@ void LocksetAnalysis::apply(const Op &O, Lockset &State) const {
   case Op::Disown:
     State.OwnMust.reset(O.Owned);
     State.OwnMay.reset(O.Owned);
+    return;
+  case Op::Unreachable:
+    State.Must.set();
+    State.May.reset();
+    State.OwnMust.set();
+    State.OwnMay.reset();
+    State.AgainMust.set();
+    State.AgainMay.reset();
     return;
   case Op::MoveOwn:
     State.OwnMust[O.Owned] = State.OwnMust.test(O.From);

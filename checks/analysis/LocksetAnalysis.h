@@ -157,6 +157,8 @@ private:
       ReleaseOwned, ///< Lock is released if its guard owns it.
       Disown,       ///< The guard no longer owns it; it stays held.
       MoveOwn,      ///< Ownership Owned takes over ownership From.
+      Unreachable,  ///< The path ends: every lock is held on every path
+                    ///< and on none, the meet's identity.
     };
     KindType Kind;
     unsigned Element;
