@@ -1,6 +1,7 @@
 //===--- UnguardedWriteCheck.cpp - mapguard-unguarded-write ---------------===//
 
 #include "checks/UnguardedWriteCheck.h"
+#include "checks/analysis/Names.h"
 #include "checks/analysis/SharedObjects.h"
 #include "clang/AST/DeclCXX.h"
 
@@ -27,13 +28,16 @@ void UnguardedWriteCheck::report(const Finding &F) {
     return;
   }
   if (F.Kind == FindingKind::LockUnreadable) {
+    const CXXRecordDecl *Lock = objectClassOf(F.Lock->getType());
     diag(F.Lock->getLocation(),
          "'%0' looks like a lock, but mapguard cannot tell what it locks: the "
-         "containers of '%1', which holds one in '%2', are not checked",
+         "containers of '%1', which holds one in '%2', are not checked; name "
+         "'%3' in the option 'LockTypes' (its guard in 'GuardTypes') to "
+         "check them",
          DiagnosticIDs::Remark)
-        << objectClassOf(F.Lock->getType())->getName()
+        << Lock->getName()
         << cast<CXXRecordDecl>(F.Lock->getParent())->getName()
-        << F.Lock->getName();
+        << F.Lock->getName() << qualifiedName(Lock);
     return;
   }
   if (F.Kind == FindingKind::CallWritesUnguarded) {

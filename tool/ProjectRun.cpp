@@ -353,6 +353,16 @@ mergeDiagnostics(llvm::ArrayRef<FileResult> Results) {
   return Merged;
 }
 
+/// `:line` of \p Offset in the file \p Path, for a summary line; nothing
+/// where the file cannot be read.
+static std::string lineOf(llvm::StringRef Path, unsigned Offset) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer || Offset > (*Buffer)->getBufferSize())
+    return "";
+  return ":" + std::to_string(
+                   1 + (*Buffer)->getBuffer().take_front(Offset).count('\n'));
+}
+
 /// Prints what the run found: mapguard's findings, per check, apart from
 /// the compiler's warnings and other checks' diagnostics; then the files
 /// checked only as far as they compile, and those not checked at all.
@@ -418,6 +428,25 @@ static void printSummary(llvm::ArrayRef<FileResult> Results,
       if (Result.CompilerErrors)
         OS << "  " << displayPath(Result.File) << ": " << Result.Failure
            << "\n";
+  }
+  // Never silently blind: what the checks could not analyse (a lock type
+  // they cannot read, a function beyond the budget), once each.
+  std::vector<const Diagnostic *> Remarks;
+  for (const Diagnostic &D : Diagnostics)
+    if (D.DiagLevel == Diagnostic::Remark &&
+        startsWith(D.DiagnosticName, "mapguard-"))
+      Remarks.push_back(&D);
+  if (!Remarks.empty()) {
+    OS << "mapguard: " << Plural(Remarks.size(), "part")
+       << " of the code could not be analysed:\n";
+    constexpr size_t Shown = 20;
+    for (const Diagnostic *D :
+         llvm::ArrayRef<const Diagnostic *>(Remarks).take_front(Shown))
+      OS << "  " << displayPath(D->Message.FilePath)
+         << lineOf(D->Message.FilePath, D->Message.FileOffset) << ": "
+         << D->Message.Message << "\n";
+    if (Remarks.size() > Shown)
+      OS << "  ... and " << Remarks.size() - Shown << " more\n";
   }
   if (NotChecked) {
     OS << "mapguard: " << Plural(NotChecked, "file")

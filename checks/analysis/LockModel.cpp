@@ -737,15 +737,7 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
 }
 
 bool LockModel::isLockLikeName(llvm::StringRef Name, bool Unlock) {
-  std::string Lower = Name.lower();
-  if (Unlock)
-    return llvm::StringSwitch<bool>(Lower)
-        .Cases("unlock", "release", "writerunlock", "leave", "unlockwrite",
-               true)
-        .Default(false);
-  return llvm::StringSwitch<bool>(Lower)
-      .Cases("lock", "acquire", "writerlock", "enter", "lockwrite", true)
-      .Default(false);
+  return lockVocabulary().isLockLikeName(Name, Unlock);
 }
 
 bool LockModel::looksLikeLock(const CXXRecordDecl *RD) {

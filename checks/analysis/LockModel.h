@@ -99,9 +99,10 @@ public:
             llvm::ArrayRef<llvm::StringRef> ExtraGuardTypes = {},
             bool GuardsFromDeclarations = true);
 
-  /// Whether a method named \p Name, whatever its case, locks (or, with
-  /// \p Unlock, unlocks) by its name: `lock`, `Lock`, `Acquire`,
-  /// `WriterLock`, `Enter`; `unlock`, `Unlock`, `Release`, `Leave`.
+  /// Whether a method named \p Name locks (or, with \p Unlock, unlocks) by
+  /// its name, as the lock vocabulary spells it for a mutex: `lock`,
+  /// `Lock`, `Acquire`, `WriterLock`, `Enter`, `TryLock`; `unlock`,
+  /// `Unlock`, `Release`, `Leave`.
   static bool isLockLikeName(llvm::StringRef Name, bool Unlock);
   /// Whether \p RD has lock- and unlock-like methods (by name only).
   static bool looksLikeLock(const clang::CXXRecordDecl *RD);

@@ -80,6 +80,53 @@ static const std::pair<llvm::StringRef, LockOperation> Standard[] = {
     {"try_lock_shared_until", tryAcquire(S, 1, 1)},
 };
 
+// How projects spell their own mutexes' operations (a class named in
+// LockTypes, or with a `capability` attribute and unannotated methods, or
+// with `lock()` and `unlock()` beside them): Chromium's and gflags'
+// `Lock()`/`Unlock()`, `Acquire()`/`Release()`, `ReaderLock()`, Windows-
+// style `Enter()`/`Leave()`, Go-style `RLock()`.
+static const std::pair<llvm::StringRef, LockOperation> ProjectSpellings[] = {
+    {"Lock", acquire(X)},
+    {"Acquire", acquire(X)},
+    {"acquire", acquire(X)},
+    {"WriterLock", acquire(X)},
+    {"WriteLock", acquire(X)},
+    {"LockWrite", acquire(X)},
+    {"lockWrite", acquire(X)},
+    {"Enter", acquire(X)},
+    {"enter", acquire(X)},
+    {"ReaderLock", acquire(S)},
+    {"ReadLock", acquire(S)},
+    {"RLock", acquire(S)},
+    {"LockRead", acquire(S)},
+    {"lockRead", acquire(S)},
+    {"LockShared", acquire(S)},
+    {"Unlock", release(X, /*AnyMode=*/true)},
+    {"UnLock", release(X, /*AnyMode=*/true)},
+    {"Release", release(X, /*AnyMode=*/true)},
+    {"release", release(X, /*AnyMode=*/true)},
+    {"WriterUnlock", release(X)},
+    {"WriteUnlock", release(X)},
+    {"UnlockWrite", release(X)},
+    {"unlockWrite", release(X)},
+    {"Leave", release(X)},
+    {"leave", release(X)},
+    {"ReaderUnlock", release(S)},
+    {"ReadUnlock", release(S)},
+    {"RUnlock", release(S)},
+    {"UnlockRead", release(S)},
+    {"unlockRead", release(S)},
+    {"UnlockShared", release(S)},
+    {"TryLock", tryAcquire(X)},
+    {"tryLock", tryAcquire(X)},
+    {"TryAcquire", tryAcquire(X)},
+    {"tryAcquire", tryAcquire(X)},
+    {"TryEnter", tryAcquire(X)},
+    {"TryReaderLock", tryAcquire(S)},
+    {"TryReadLock", tryAcquire(S)},
+    {"TryLockShared", tryAcquire(S)},
+};
+
 // C functions taking a pointer to the lock first. POSIX and C11 try-locks
 // return 0 (`thrd_success` is 0) on success; Windows' return a true BOOL.
 static const std::pair<llvm::StringRef, LockOperation> CFunctions[] = {
@@ -169,6 +216,8 @@ LockVocabulary::LockVocabulary() {
   }
   for (const auto &[Name, Op] : Standard)
     StandardMethods[Name] = Op;
+  for (const auto &[Name, Op] : ProjectSpellings)
+    StandardMethods[Name] = Op;
   for (const auto &[Name, Op] : CFunctions)
     Functions[Name] = Op;
 }
@@ -233,6 +282,14 @@ LockVocabulary::function(const CallExpr &Call) const {
       !Call.getArg(0)->getType()->isPointerType())
     return std::nullopt;
   return shaped(It->second, Call.getNumArgs() - 1);
+}
+
+bool LockVocabulary::isLockLikeName(llvm::StringRef Name, bool Unlock) const {
+  auto It = StandardMethods.find(Name);
+  if (It == StandardMethods.end())
+    return false;
+  return Unlock ? It->second.Kind == LockOperation::Release
+                : It->second.Kind != LockOperation::Release;
 }
 
 const LockVocabulary &lockVocabulary() {

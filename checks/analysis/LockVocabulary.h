@@ -78,10 +78,16 @@ public:
 
   /// What \p Call, a call of method \p Name on a mutex of class \p Class,
   /// does, if the class's library (or, for any mutex class, the standard
-  /// names: `lock`, `unlock`, `lock_shared`, `try_lock_for`, ...) names the
-  /// operation and the call has its shape.
+  /// names: `lock`, `unlock`, `lock_shared`, `try_lock_for`, ...; and a
+  /// project's usual spellings: `Lock`, `Acquire`, `ReaderLock`, `Unlock`,
+  /// `Release`, `TryLock`, ...) names the operation and the call has its
+  /// shape.
   std::optional<LockOperation> method(const clang::CXXRecordDecl *Class,
                                       const clang::CallExpr &Call) const;
+  /// Whether a method named \p Name locks (or, with \p Unlock, unlocks) by
+  /// the standard names or a project's usual spellings (`Lock`,
+  /// `Acquire`, `ReaderLock`, `Unlock`, `Release`, `Leave`, ...).
+  bool isLockLikeName(llvm::StringRef Name, bool Unlock) const;
   /// What \p Call, a call of a C function that takes a pointer to a lock
   /// first (`pthread_mutex_lock`, `mtx_lock`, `EnterCriticalSection`), does.
   std::optional<LockOperation> function(const clang::CallExpr &Call) const;
@@ -92,7 +98,8 @@ private:
   /// The identifiers of those classes, asked before a qualified name is
   /// built.
   llvm::StringSet<> LibraryClasses;
-  /// The standard names, for any mutex class.
+  /// The standard names and the projects' usual spellings, for any mutex
+  /// class.
   llvm::StringMap<LockOperation> StandardMethods;
   llvm::StringMap<LockOperation> Functions;
 };

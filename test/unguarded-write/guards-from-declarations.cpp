@@ -65,6 +65,6 @@ public:
 private:
   Mutex mu_;
   std::map<int, int> entries_;
-  // OFF: :[[@LINE-2]]:9: remark: 'Mutex' looks like a lock, but mapguard cannot tell what it locks: the containers of 'Cache', which holds one in 'mu_', are not checked [mapguard-unguarded-write]
+  // OFF: :[[@LINE-2]]:9: remark: 'Mutex' looks like a lock, but mapguard cannot tell what it locks: the containers of 'Cache', which holds one in 'mu_', are not checked; name 'Mutex' in the option 'LockTypes' (its guard in 'GuardTypes') to check them [mapguard-unguarded-write]
 };
 
