@@ -854,15 +854,8 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
         // Members initialised from a parameter stand for it.
         llvm::DenseMap<const NamedDecl *, unsigned> ParamOfMember;
         for (const CXXCtorInitializer *Init : CtorBody->inits()) {
-          if (!Init->getMember() || !Init->getInit())
-            continue;
-          const Expr *Value = Init->getInit()->IgnoreParenImpCasts();
-          if (const auto *AddrOf = dyn_cast<UnaryOperator>(Value))
-            if (AddrOf->getOpcode() == UO_AddrOf)
-              Value = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-          const auto *Ref = dyn_cast<DeclRefExpr>(Value);
-          const auto *Param =
-              Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+          bool AddressOf;
+          const ParmVarDecl *Param = storedParameter(*Init, AddressOf);
           if (!Param)
             continue;
           QualType T = Param->getType().getNonReferenceType();

@@ -166,10 +166,10 @@ static ObjectPath throughInitialisedMembers(const ObjectPath &Path,
     if (!Init->isMemberInitializer() ||
         Init->getMember()->getCanonicalDecl() != Field->getCanonicalDecl())
       continue;
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreParenImpCasts());
-    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-    if (!Param)
+    // `r_(r)`: the member is the parameter (`r_(&r)` would drop a pointee).
+    bool AddressOf;
+    const ParmVarDecl *Param = storedParameter(*Init, AddressOf);
+    if (!Param || AddressOf)
       return Path;
     // The parameter of the declaration the call names: Ctor's own.
     unsigned Index = Param->getFunctionScopeIndex();

@@ -574,6 +574,21 @@ void ObjectPath::rebuildName() {
   Name = std::move(Result);
 }
 
+const ParmVarDecl *storedParameter(const CXXCtorInitializer &Init,
+                                   bool &AddressOf) {
+  AddressOf = false;
+  if (!Init.getMember() || !Init.getInit())
+    return nullptr;
+  const Expr *Value = Init.getInit()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<UnaryOperator>(Value))
+    if (Op->getOpcode() == UO_AddrOf) {
+      AddressOf = true;
+      Value = Op->getSubExpr()->IgnoreParenImpCasts();
+    }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+  return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
 llvm::hash_code hash_value(const ObjectPath &P) {
   llvm::hash_code H = llvm::hash_value(P.Steps.size());
   for (const ObjectPath::Step &S : P.Steps)

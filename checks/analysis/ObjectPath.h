@@ -23,6 +23,8 @@
 
 namespace clang {
 class ASTContext;
+class CXXCtorInitializer;
+class ParmVarDecl;
 class FunctionDecl;
 } // namespace clang
 
@@ -196,6 +198,12 @@ private:
   void makeOpaque(const clang::Expr *E, const clang::ASTContext &Ctx);
   void rebuildName();
 };
+
+/// The constructor parameter that the member initializer \p Init stores
+/// (`mu_(mu)`; with \p AddressOf set, `mu_(&mu)`), so that the member names
+/// the object the caller hands; null where it stores something else.
+const clang::ParmVarDecl *storedParameter(const clang::CXXCtorInitializer &Init,
+                                          bool &AddressOf);
 
 /// The objects of a translation unit, each numbered once: equal paths get
 /// one number, so that sets of objects are sets of numbers. Interning costs
