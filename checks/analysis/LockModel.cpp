@@ -111,8 +111,10 @@ bool LockModel::isUnlockerClass(const CXXRecordDecl *RD) const {
   if (UnlockerTypes.containsClass(RD))
     return true;
   const CXXRecordDecl *Def = RD->getDefinition();
-  if (!Def || !Def->hasAttr<ScopedLockableAttr>())
+  if (!Def)
     return false;
+  if (!Def->hasAttr<ScopedLockableAttr>())
+    return guardShape(Def).IsUnlocker;
   return llvm::any_of(Def->ctors(), [](const CXXConstructorDecl *Ctor) {
     return Ctor->hasAttr<ReleaseCapabilityAttr>();
   });
@@ -478,6 +480,17 @@ void LockModel::unlockerEffects(const CXXConstructExpr *Construct,
     }
     return;
   }
+  if (!UnlockerTypes.containsClass(Class)) {
+    // Read from its bodies: the parameters its constructor releases.
+    const GuardShape &Shape = guardShape(Class);
+    auto Params = Shape.Params.find(Ctor->getCanonicalDecl());
+    if (Params != Shape.Params.end())
+      for (const ManagedParam &P : Params->second)
+        if (P.Index < Construct->getNumArgs())
+          Mutex(ObjectPath::fromLockArgument(Construct->getArg(P.Index), Ctx),
+                P.Mode);
+    return;
+  }
   for (const Expr *Arg : Construct->arguments()) {
     QualType T = Arg->getType();
     if (isGuardType(T)) {
@@ -830,13 +843,21 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
           Stack.push_back(Child);
       }
     };
-    bool UnlocksMember = false;
+    // A guard's destructor unlocks a member; a scoped unlocker's locks it
+    // again.
+    bool UnlocksMember = false, LocksMember = false;
     ForEachEffect(DtorDef->getBody(), [&](const LockEffect &E) {
-      if (E.Kind == LockEffect::Release && !E.Mutex.steps().empty() &&
-          E.Mutex.steps().front().Kind == ObjectPath::StepKind::This)
-        UnlocksMember = true;
+      if (E.Mutex.steps().empty() ||
+          E.Mutex.steps().front().Kind != ObjectPath::StepKind::This)
+        return;
+      UnlocksMember |= E.Kind == LockEffect::Release;
+      LocksMember |= E.Kind == LockEffect::Acquire;
     });
-    if (UnlocksMember) {
+    if (UnlocksMember || LocksMember) {
+      // What a constructor must do to a parameter's mutex: a guard's lock
+      // it, an unlocker's release it.
+      LockEffect::KindType Wanted =
+          UnlocksMember ? LockEffect::Acquire : LockEffect::Release;
       // Per constructor: the mutex parameters it locks, and those it only
       // stores in a member (a deferring constructor) for a later lock().
       llvm::DenseMap<const CXXConstructorDecl *,
@@ -868,7 +889,7 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
           Stored[Key].push_back(Param->getFunctionScopeIndex());
         }
         auto Visit = [&](const LockEffect &E) {
-          if (E.Kind != LockEffect::Acquire)
+          if (E.Kind != Wanted)
             return;
           llvm::ArrayRef<ObjectPath::Step> Steps = E.Mutex.steps();
           std::optional<unsigned> Index;
@@ -891,6 +912,14 @@ LockModel::guardShape(const CXXRecordDecl *RD) const {
         for (const CXXCtorInitializer *Init : CtorBody->inits())
           if (Init->getInit())
             ForEachEffect(Init->getInit(), Visit);
+      }
+      if (!UnlocksMember) {
+        // A scoped unlocker: it releases in some constructor what its
+        // destructor takes again.
+        Shape.IsUnlocker = ClassMode.has_value();
+        for (auto &[Ctor, Params] : Locked)
+          Shape.Params[Ctor] = Params;
+        return Shapes[RD] = std::move(Shape);
       }
       // A guard is a class that locks in some constructor; the others
       // manage the same kind of lock without taking it yet.

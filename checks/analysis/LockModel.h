@@ -155,6 +155,8 @@ private:
   };
   struct GuardShape {
     bool IsGuard = false;
+    /// A scoped unlocker: Params are what its constructors release.
+    bool IsUnlocker = false;
     llvm::DenseMap<const clang::CXXConstructorDecl *,
                    llvm::SmallVector<ManagedParam, 1>>
         Params;

@@ -11,8 +11,8 @@ MAPGUARD_TSA is defined, so both tools see the same lines.
 The statements: nested if/else, for and while loops with break and
 continue, switch, early return, goto to the function's end, manual
 lock/unlock (balanced or not), guard scopes, a unique_lock-like guard with
-deferred construction and unlock()/lock(), try_lock branches, and shared
-locks, manual and scoped.
+deferred construction and unlock()/lock(), try_lock branches, shared
+locks, manual and scoped, and a scoped unlocker inside a guard's scope.
 """
 
 import random
@@ -108,6 +108,17 @@ private:
   bool locked_;
 };
 
+// A scoped unlocker: it releases the held mutex for its scope and takes it
+// again in its destructor.
+class SCOPED_CAPABILITY Unlocker {
+public:
+  explicit Unlocker(Mutex &mu) RELEASE(mu) NO_TSA : mu_(mu) { mu.unlock(); }
+  ~Unlocker() RELEASE() NO_TSA { mu_.lock(); }
+
+private:
+  Mutex &mu_;
+};
+
 bool cond();
 int pick();
 """
@@ -151,7 +162,7 @@ class Program:
         if depth < 3:
             choices += ["if", "if", "guard", "guard", "loop", "switch",
                         "trylock", "unique", "shared", "reader", "goto",
-                        "block"]
+                        "block", "unlocker"]
         if ctx.get("loop"):
             choices += ["break", "continue"]
         kind = rng.choice(choices)
@@ -219,6 +230,21 @@ class Program:
             self.emit(indent, "mu.lock_shared();")
             self.block(indent, depth + 1, dict(ctx, loop=False), function)
             self.emit(indent, "mu.unlock_shared();")
+        elif kind == "unlocker":
+            # Inside a guard's scope, so that the mutex is held where the
+            # unlocker releases it; its own scope only writes.
+            self.emit(indent, "{")
+            self.emit(indent + 1, f"Guard {self.fresh('g')}(mu);")
+            self.write(indent + 1, function)
+            self.emit(indent + 1, "{")
+            self.emit(indent + 2, f"Unlocker {self.fresh('n')}(mu);")
+            self.write(indent + 2, function)
+            if rng.random() < 0.5:
+                self.emit(indent + 2, "if (cond())")
+                self.write(indent + 3, function)
+            self.emit(indent + 1, "}")
+            self.write(indent + 1, function)
+            self.emit(indent, "}")
         elif kind == "reader":
             self.emit(indent, "{")
             self.emit(indent + 1, f"ReaderGuard {self.fresh('r')}(mu);")

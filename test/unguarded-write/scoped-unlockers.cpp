@@ -1,8 +1,10 @@
 // Scoped unlockers: a guard that releases a held mutex for its scope and
 // takes it again in its destructor. Clang's `scoped_lockable` class whose
 // constructor has `release_capability` (as in Clang's own
-// warn-thread-safety-analysis.cpp); the library ones (Poco::ScopedUnlock,
-// boost::reverse_lock) are tested against their headers.
+// warn-thread-safety-analysis.cpp), a class whose visible constructor
+// unlocks the mutex it is given and whose destructor locks it again; the
+// library ones (Poco::ScopedUnlock, boost::reverse_lock) are tested against
+// their headers.
 //
 // RUN: %check_mapguard %s %t -- -std=c++17
 #include <map>
@@ -54,8 +56,35 @@ void direct(int k) {
   g_mu.Unlock();
 }
 
+class Unlocker {
+public:
+  explicit Unlocker(Mutex &mu) : mu_(mu) { mu.Unlock(); }
+  ~Unlocker() { mu_.Lock(); }
+
+private:
+  Mutex &mu_;
+};
+
+std::map<int, int> g_index;
+Mutex g_index_mu;
+
+void reindex(int k) {
+  g_index_mu.Lock();
+  g_index[k] = 1;
+  {
+    Unlocker unlocked(g_index_mu);
+    g_index.erase(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_index' is not protected by a mutex [mapguard-unguarded-write]
+    // CHECK-MESSAGES: :[[@LINE-10]]:20: note: 'g_index' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'g_index_mu' is released here
+    // CHECK-MESSAGES: :[[@LINE-7]]:3: note: 'g_index' is written with 'g_index_mu' held at 2 of 3 sites
+  }
+  g_index[k] = 2;
+  g_index_mu.Unlock();
+}
+
 int main() {
-  std::thread a(refresh, 1), b(direct, 2);
+  std::thread a(refresh, 1), b(direct, 2), c(reindex, 3);
   a.join();
   b.join();
 }
