@@ -26,41 +26,32 @@ check = " ".join([
     "--products=" + config.mapguard_products,
 ])
 
-# Third-party lock libraries, tested against their real headers where the
-# Debian package is installed (build.sh installs them for the tests).
-lock_libraries = [
+# Third-party lock and container libraries, each tested against its real
+# headers where the Debian package is installed (build.sh installs them for
+# the tests); a case whose package is missing is reported as unsupported,
+# and named here.
+third_party = [
     ("boost-thread", "libboost-thread-dev", "/usr/include/boost/thread/locks.hpp"),
     ("poco", "libpoco-dev", "/usr/include/Poco/Mutex.h"),
     ("mingw", "mingw-w64-x86-64-dev", "/usr/share/mingw-w64/include/windows.h"),
-]
-for feature, package, header in lock_libraries:
-    if os.path.exists(header):
-        config.available_features.add(feature)
-    else:
-        lit_config.note(f"{package} is not installed: the {feature} "
-                        "lock cases are skipped")
-# Windows' headers, for the x86_64-w64-mingw32 target.
-config.substitutions.append(
-    ("%mingw_flags", "--target=x86_64-w64-mingw32 "
-     "-isystem /usr/share/mingw-w64/include"))
-
-# Third-party containers, each from its Debian package; a case whose
-# package is missing is reported as unsupported, and named here.
-container_libraries = [
     ("boost-containers", "libboost-dev", "/usr/include/boost/container/flat_map.hpp"),
     ("abseil", "libabsl-dev", "/usr/include/absl/container/flat_hash_map.h"),
     ("robin-map", "robin-map-dev", "/usr/include/tsl/robin_map.h"),
     ("qt5", "qtbase5-dev", "/usr/include/x86_64-linux-gnu/qt5/QtCore/QHash"),
     ("tbb", "libtbb-dev", "/usr/include/tbb/concurrent_hash_map.h"),
 ]
-for feature, package, header in container_libraries:
+for feature, package, header in third_party:
     if os.path.exists(header):
         config.available_features.add(feature)
     else:
         lit_config.note(f"{package} is not installed: the {feature} "
-                        "container cases are skipped")
+                        "cases are skipped")
 config.substitutions.append(
     ("%qt5_flags", "-isystem /usr/include/x86_64-linux-gnu/qt5"))
+# Windows' headers, for the x86_64-w64-mingw32 target.
+config.substitutions.append(
+    ("%mingw_flags", "--target=x86_64-w64-mingw32 "
+     "-isystem /usr/share/mingw-w64/include"))
 # LLVM's own containers, from the headers mapguard is built with.
 config.substitutions.append(
     ("%llvm_include",
