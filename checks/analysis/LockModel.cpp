@@ -693,6 +693,15 @@ void LockModel::guardMutexes(GuardKey Guard, ASTContext &Ctx,
       LockMode Mode = SharedGuardTypes.containsClass(Class)
                           ? LockMode::Shared
                           : LockMode::Exclusive;
+      // `Poco::RWLock::ScopedLock lock(rw, true)`: a write lock.
+      if (std::optional<unsigned> Index = lockVocabulary().modeArgument(Class))
+        if (*Index < Construct->getNumArgs()) {
+          const Expr *Write = Construct->getArg(*Index);
+          bool Value = false;
+          if (!Write->isValueDependent() &&
+              Write->EvaluateAsBooleanCondition(Value, Ctx) && Value)
+            Mode = LockMode::Exclusive;
+        }
       for (const Expr *Arg : Construct->arguments()) {
         QualType T = Arg->getType();
         if (isMutexType(T) ||

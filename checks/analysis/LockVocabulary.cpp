@@ -190,9 +190,11 @@ static const llvm::StringRef GuardTypes[] = {"std::lock_guard",
                                              "Poco::ScopedLock",
                                              "Poco::ScopedLockWithUnlock",
                                              "Poco::ScopedWriteRWLock"};
+// Poco::ScopedRWLock's mode is its second argument (modeArgument); shared
+// by default.
 static const llvm::StringRef SharedGuardTypes[] = {
-    "std::shared_lock", "boost::shared_lock", "boost::upgrade_lock",
-    "QReadLocker", "Poco::ScopedReadRWLock"};
+    "std::shared_lock", "boost::shared_lock",     "boost::upgrade_lock",
+    "QReadLocker",      "Poco::ScopedReadRWLock", "Poco::ScopedRWLock"};
 static const llvm::StringRef RecursiveMutexTypes[] = {
     "std::recursive_mutex",   "std::recursive_timed_mutex",
     "boost::recursive_mutex", "boost::recursive_timed_mutex",
@@ -290,6 +292,14 @@ bool LockVocabulary::isLockLikeName(llvm::StringRef Name, bool Unlock) const {
     return false;
   return Unlock ? It->second.Kind == LockOperation::Release
                 : It->second.Kind != LockOperation::Release;
+}
+
+std::optional<unsigned>
+LockVocabulary::modeArgument(const CXXRecordDecl *Guard) const {
+  if (!Guard || !Guard->getIdentifier() || Guard->getName() != "ScopedRWLock" ||
+      qualifiedName(Guard) != "Poco::ScopedRWLock")
+    return std::nullopt;
+  return 1;
 }
 
 const LockVocabulary &lockVocabulary() {

@@ -72,6 +72,10 @@ public:
   /// given for their scope, and take it again in their destructor
   /// (`Poco::ScopedUnlock`, `boost::reverse_lock`).
   llvm::ArrayRef<llvm::StringRef> unlockerTypes() const;
+  /// For a guard whose constructor takes the mode as an argument
+  /// (`Poco::ScopedRWLock(RWLock &, bool write = false)`): that argument's
+  /// index; true means exclusive, false or absent shared.
+  std::optional<unsigned> modeArgument(const clang::CXXRecordDecl *Guard) const;
   /// The tag types that make a guard's constructor not lock
   /// (`std::defer_lock_t`, `std::try_to_lock_t`).
   llvm::ArrayRef<llvm::StringRef> deferringTags() const;

@@ -2,7 +2,8 @@
 // Poco::FastMutex (lock, lock with a timeout, which throws where it fails,
 // tryLock, unlock), their ScopedLock typedefs, ScopedLockWithUnlock,
 // Poco::RWLock (readLock, writeLock, tryWriteLock, unlock) and its scoped
-// ScopedReadRWLock and ScopedWriteRWLock; Poco::ScopedUnlock, a scoped
+// ScopedReadRWLock and ScopedWriteRWLock, and RWLock::ScopedLock, which
+// writes where its second argument is true; Poco::ScopedUnlock, a scoped
 // unlocker, releases the mutex for its scope and takes it again.
 //
 // REQUIRES: poco
@@ -69,7 +70,7 @@ void readWrite(int k) {
   g_table[k] = 2;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_table' holds 'g_rw' only shared; a write needs it exclusively [mapguard-unguarded-write]
   // CHECK-MESSAGES: :[[@LINE-10]]:20: note: 'g_table' is a global with static storage duration
-  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'g_table' is written with 'g_rw' held at 3 of 5 sites
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'g_table' is written with 'g_rw' held at 4 of 7 sites
   g_rw.unlock();
   if (g_rw.tryWriteLock()) {
     g_table[k] = 3;
@@ -86,7 +87,19 @@ void scopedReadWrite(int k) {
   g_table.erase(k);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_table' holds 'g_rw' only shared; a write needs it exclusively [mapguard-unguarded-write]
   // CHECK-MESSAGES: :[[@LINE-27]]:20: note: 'g_table' is a global with static storage duration
-  // CHECK-MESSAGES: :[[@LINE-14]]:5: note: 'g_table' is written with 'g_rw' held at 3 of 5 sites
+  // CHECK-MESSAGES: :[[@LINE-14]]:5: note: 'g_table' is written with 'g_rw' held at 4 of 7 sites
+}
+
+void modeByArgument(int k) {
+  {
+    Poco::RWLock::ScopedLock lock(g_rw, true);
+    g_table[k] = 5;
+  }
+  Poco::RWLock::ScopedLock lock(g_rw);
+  g_table[k] = 6;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to shared map 'g_table' holds 'g_rw' only shared; a write needs it exclusively [mapguard-unguarded-write]
+  // CHECK-MESSAGES: :[[@LINE-39]]:20: note: 'g_table' is a global with static storage duration
+  // CHECK-MESSAGES: :[[@LINE-26]]:5: note: 'g_table' is written with 'g_rw' held at 4 of 7 sites
 }
 
 void unlocker(int k) {
@@ -96,9 +109,9 @@ void unlocker(int k) {
     Poco::ScopedUnlock<Poco::Mutex> unlock(g_mu);
     g_jobs[k] = 7;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: write to shared map 'g_jobs' is not protected by a mutex [mapguard-unguarded-write]
-    // CHECK-MESSAGES: :[[@LINE-83]]:20: note: 'g_jobs' is a global with static storage duration
+    // CHECK-MESSAGES: :[[@LINE-95]]:20: note: 'g_jobs' is a global with static storage duration
     // CHECK-MESSAGES: :[[@LINE-4]]:37: note: 'g_mu' is released here
-    // CHECK-MESSAGES: :[[@LINE-74]]:5: note: 'g_jobs' is written with 'g_mu' held at 7 of 9 sites
+    // CHECK-MESSAGES: :[[@LINE-86]]:5: note: 'g_jobs' is written with 'g_mu' held at 7 of 9 sites
   }
   g_jobs[k] = 8;
 }
@@ -106,6 +119,6 @@ void unlocker(int k) {
 int main() {
   std::thread a(direct, 1), b(scoped, 2), c(withUnlock, 3), d(fast, 4),
       e(unlockedFast, 5), f(readWrite, 6), g(scopedReadWrite, 7),
-      h(unlocker, 8);
+      h(unlocker, 8), i(modeByArgument, 9);
   a.join();
 }
