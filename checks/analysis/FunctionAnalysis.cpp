@@ -238,6 +238,10 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     return Context.SingleThreadedAtEntry && !OthersMayRun(State);
   };
 
+  // An object under construction or destruction, this function's own or
+  // one every caller is building or destroying.
+  bool InLifetime = isa<CXXConstructorDecl, CXXDestructorDecl>(Function) ||
+                    Context.ObjectInLifetimeAtEntry;
   llvm::DenseSet<const Stmt *> Seen;
   Locksets.forEachElement([&](const CFGBlock &Block, unsigned Index,
                               const Lockset &Before) {
@@ -251,9 +255,14 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
     // A statement the CFG repeats is still one access, one call.
     if ((!Tracked && It == AccessesAt.end()) || !Seen.insert(St).second)
       return;
-    if (Tracked)
+    if (Tracked) {
       Facts.Calls.push_back(
           {Callee, cast<Expr>(St), HeldAt(Before), SingleThreaded(Before)});
+      if (InLifetime)
+        if (const auto *Member = dyn_cast<CXXMemberCallExpr>(St))
+          Facts.Calls.back().OnObjectInLifetime = isa_and_nonnull<CXXThisExpr>(
+              Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    }
     if (It == AccessesAt.end())
       return;
     for (unsigned I : It->second) {
@@ -264,8 +273,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
       // An object under construction or destruction is not shared yet, or
       // any more: its own members are the constructor's and destructor's.
       bool OwnMemberInLifetime =
-          A.Map.Kind == SharedMapKind::Member &&
-          isa<CXXConstructorDecl, CXXDestructorDecl>(Function);
+          A.Map.Kind == SharedMapKind::Member && InLifetime;
       // A local is nobody else's before this function hands it to a
       // thread.
       bool LocalNotYetHanded = A.Map.Kind == SharedMapKind::Handed &&

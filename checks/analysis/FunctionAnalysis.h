@@ -75,6 +75,10 @@ struct CallSiteFact {
   /// Held on every path, in the caller's terms.
   const HeldLocks *Held;
   bool SingleThreaded;
+  /// Made by a constructor or destructor (or a function called only so) on
+  /// its own object, `helper()` or `this->helper()`: the callee's object is
+  /// not shared yet, or any more.
+  bool OnObjectInLifetime = false;
 };
 
 /// A call of a function, as its callee sees it.
@@ -126,6 +130,10 @@ struct FunctionContext {
   const HeldLocks *HeldAtEntry = nullptr;
   /// No other thread runs when the function is entered.
   bool SingleThreadedAtEntry = false;
+  /// Every call runs it on an object under construction or destruction
+  /// (CallSiteFact::OnObjectInLifetime): its own members are nobody
+  /// else's.
+  bool ObjectInLifetimeAtEntry = false;
   /// Lock effects of calls the lock model cannot see (lock wrappers, calls
   /// that start threads); acquiring ObjectPath::threadsMarker() says that
   /// other threads may run from there on.

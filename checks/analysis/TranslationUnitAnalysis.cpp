@@ -43,9 +43,11 @@ struct Context {
   /// Interned: equal sets are one pointer.
   const HeldLocks *HeldAtEntry = nullptr;
   bool SingleThreaded = false;
+  bool ObjectInLifetime = false;
 
   bool operator==(const Context &O) const {
-    return SingleThreaded == O.SingleThreaded && HeldAtEntry == O.HeldAtEntry;
+    return SingleThreaded == O.SingleThreaded && HeldAtEntry == O.HeldAtEntry &&
+           ObjectInLifetime == O.ObjectInLifetime;
   }
   bool operator!=(const Context &O) const { return !(*this == O); }
 };
@@ -169,10 +171,14 @@ Context TranslationUnitAnalyzer::contextOf(const FunctionNode &N) {
     // What every call holds; single-threaded if every call is.
     const HeldLocks *Held = nullptr;
     C.SingleThreaded = true;
+    C.ObjectInLifetime = true;
     forEachIncoming(N, [&](const IncomingCall &In) {
       C.SingleThreaded &= In.Call.SingleThreaded;
+      C.ObjectInLifetime &= In.Call.OnObjectInLifetime;
       Held = Held ? Pool->intersect(Held, In.HeldInCallee) : In.HeldInCallee;
     });
+    // Each call makes it so; none says nothing.
+    C.ObjectInLifetime &= AnyCall;
     // A static initialiser holds nothing, and runs alone.
     if (Held && !Graph.calledAtStaticInit(N.Decl))
       C.HeldAtEntry = Held;
@@ -192,6 +198,7 @@ TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N, const Context &C,
   FunctionContext FC;
   FC.HeldAtEntry = C.HeldAtEntry;
   FC.SingleThreadedAtEntry = C.SingleThreaded;
+  FC.ObjectInLifetimeAtEntry = C.ObjectInLifetime;
   auto Hook = [this](const CFGElement &Element,
                      llvm::SmallVectorImpl<LockEffect> &Out) {
     Wrappers.elementEffects(Element, Out);
