@@ -451,15 +451,18 @@ void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
 }
 
 void LockModel::unlockerEffects(const CXXConstructExpr *Construct,
-                                ASTContext &Ctx, bool AtDestruction,
+                                ASTContext &Ctx, const VarDecl *DestroyedVar,
+                                SourceLocation DestroyedAt,
                                 llvm::SmallVectorImpl<LockEffect> &Out) const {
+  bool AtDestruction = DestroyedVar != nullptr;
   const CXXRecordDecl *Class = classOf(Construct->getType());
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   if (!isUnlockerClass(Class) || Ctor->isCopyOrMoveConstructor())
     return;
   auto Add = [&](LockEffect E) {
-    E.Loc = Construct->getBeginLoc();
+    E.Loc = AtDestruction ? DestroyedAt : Construct->getBeginLoc();
     E.Source = AtDestruction ? LockSource::GuardScopeEnd : LockSource::Guard;
+    E.GuardVar = DestroyedVar;
     Out.push_back(std::move(E));
   };
   auto Mutex = [&](ObjectPath M, LockMode Mode) {
@@ -513,7 +516,7 @@ void LockModel::constructEffects(const CXXConstructExpr *Construct,
                                  llvm::SmallVectorImpl<LockEffect> &Out) const {
   const CXXRecordDecl *Class = classOf(Construct->getType());
   if (isUnlockerClass(Class))
-    return unlockerEffects(Construct, Ctx, /*AtDestruction=*/false, Out);
+    return unlockerEffects(Construct, Ctx, /*DestroyedVar=*/nullptr, {}, Out);
   if (!isGuardClass(Class))
     return;
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -589,13 +592,11 @@ void LockModel::effectsOf(const CFGElement &Element, ASTContext &Ctx,
     if (isUnlockerClass(classOf(Var->getType()))) {
       if (const auto *Construct =
               dyn_cast_or_null<CXXConstructExpr>(guardKey(Var->getInit())))
-        unlockerEffects(Construct, Ctx, /*AtDestruction=*/true, Out);
-      for (LockEffect &E : Out)
-        if (E.Source == LockSource::GuardScopeEnd) {
-          E.GuardVar = Var;
-          if (Dtor->getTriggerStmt())
-            E.Loc = Dtor->getTriggerStmt()->getEndLoc();
-        }
+        unlockerEffects(Construct, Ctx, Var,
+                        Dtor->getTriggerStmt()
+                            ? Dtor->getTriggerStmt()->getEndLoc()
+                            : Var->getLocation(),
+                        Out);
       return;
     }
     if (isGuardType(Var->getType()))

@@ -183,9 +183,12 @@ private:
                         clang::ASTContext &Ctx,
                         llvm::SmallVectorImpl<LockEffect> &Out) const;
   /// What the scoped unlocker built by \p Construct does at its
-  /// construction, or (\p AtDestruction) at its destruction.
+  /// construction, or (\p DestroyedVar, its variable, destroyed at
+  /// \p DestroyedAt) at its destruction.
   void unlockerEffects(const clang::CXXConstructExpr *Construct,
-                       clang::ASTContext &Ctx, bool AtDestruction,
+                       clang::ASTContext &Ctx,
+                       const clang::VarDecl *DestroyedVar,
+                       clang::SourceLocation DestroyedAt,
                        llvm::SmallVectorImpl<LockEffect> &Out) const;
   void tryEffects(const clang::CallExpr *Call, clang::ASTContext &Ctx,
                   llvm::SmallVectorImpl<LockEffect> &Out,

@@ -163,6 +163,10 @@ void LocksetAnalysis::collectOps(AnalysisDeclContext &ADC,
   // of the locks held around it.
   llvm::SmallVector<ObjectPath, 2> RegionLock;
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> RegionLocks;
+  // Each directive: its block, and the numbers of the locks it holds.
+  llvm::DenseMap<const Stmt *,
+                 std::pair<const Stmt *, llvm::SmallVector<unsigned, 2>>>
+      Directives;
   for (const CFGBlock *Block : Cfg)
     for (const CFGElement &Element : *Block) {
       auto S = Element.getAs<CFGStmt>();
@@ -180,6 +184,7 @@ void LocksetAnalysis::collectOps(AnalysisDeclContext &ADC,
       forEachStmtOfBlock(Body, [&](const Stmt *Inner) {
         RegionLocks[Inner].append(Numbers.begin(), Numbers.end());
       });
+      Directives[S->getStmt()] = {Body, std::move(Numbers)};
     }
   // The blocks that test a loop's condition, for the joins a loop ends.
   llvm::DenseMap<const Stmt *, const CFGBlock *> LoopTests;
@@ -208,17 +213,15 @@ void LocksetAnalysis::collectOps(AnalysisDeclContext &ADC,
         // An implicit destructor inside a region stays in it.
         if (S)
           Previous = Current;
-        llvm::SmallVector<ObjectPath, 2> Locks;
-        if (const Stmt *Body =
-                S ? openMPRegionLocks(S->getStmt(), Locks) : nullptr)
-          for (ObjectPath &Lock : Locks) {
+        auto Directive = S ? Directives.find(S->getStmt()) : Directives.end();
+        if (Directive != Directives.end())
+          for (unsigned Number : Directive->second.second) {
             // A region inside one that holds the same lock (a `task` in a
             // `parallel`) leaves it held.
-            auto Number = llvm::find(RegionLock, Lock) - RegionLock.begin();
             if (Current && llvm::is_contained(*Current, Number))
               continue;
-            LockEffect Leave{LockEffect::Release, std::move(Lock)};
-            Leave.Loc = Body->getEndLoc();
+            LockEffect Leave{LockEffect::Release, RegionLock[Number]};
+            Leave.Loc = Directive->second.first->getEndLoc();
             Leave.Source = LockSource::RegionEnd;
             All.push_back({Block, I, 0, std::move(Leave)});
           }
