@@ -7,6 +7,10 @@ install(TARGETS mapguard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The drop-in clang-tidy link, installed as a link.
 install(FILES ${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/clang-tidy-mapguard
   DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The editors' language server, where this LLVM has clangd's libraries.
+if(MAPGUARD_HAS_CLANGD)
+  install(TARGETS mapguard-clangd RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 # A plugin is not a library others link against: it goes in a folder of
 # mapguard's own, as Debian's policy has it.
 install(TARGETS mapguard-plugin
@@ -41,8 +45,9 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
 set(CPACK_PACKAGE_DESCRIPTION
   "mapguard finds writes to shared std::map/std::unordered_map objects that
 are not protected by a held mutex, as clang-tidy checks. It ships a
-clang-tidy driver with the checks built in, and a plugin for
-clang-tidy-${MAPGUARD_LLVM_VERSION} --load.")
+clang-tidy driver with the checks built in, a plugin for
+clang-tidy-${MAPGUARD_LLVM_VERSION} --load, and (built against LLVM 19 or
+later) mapguard-clangd, a clangd with the checks built in for editors.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${MAPGUARD_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)

@@ -211,7 +211,12 @@ FunctionNode *CallGraph::discover(const FunctionDecl *F) {
 
 void CallGraph::collect() {
   Collector C(Ctx.getSourceManager());
-  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // Every declaration of the unit, whatever the AST's traversal scope:
+  // clangd narrows it to the main file's top-level declarations, and the
+  // functions of the headers (lock functions, guards' members, singleton
+  // accessors) count there as they do on the command line.
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    C.TraverseDecl(D);
   Collecting = true;
   for (const FunctionDecl *F : C.Functions)
     addNode(F);
