@@ -30,9 +30,9 @@ packages=(cmake ninja-build g++ ccache dpkg-dev git pre-commit python3 python3-j
   "clang-$llvm" "libclang-$llvm-dev" "llvm-$llvm-dev" "clang-tidy-$llvm"
   "llvm-$llvm-tools")
 # The tests of third-party lock and container vocabularies read their real
-# headers.
+# headers; those of mapguard-clangd's editor recipes run the editors.
 [ "$action" = test ] && packages+=(libboost-thread-dev libabsl-dev robin-map-dev libtbb-dev qtbase5-dev
-  libpoco-dev mingw-w64-x86-64-dev)
+  libpoco-dev mingw-w64-x86-64-dev neovim emacs-nox elpa-eglot)
 case "${MAPGUARD_SANITIZE:-OFF}" in
   ON | on | 1) packages+=("libclang-rt-$llvm-dev") ;; # the sanitizer runtimes
 esac

@@ -9,11 +9,19 @@ missing note fails the test as a wrong warning does. Every program runs
 through both products: the plugin under `clang-tidy --load`, and the mapguard
 executable. A program without expectations must produce no warning and no
 error at all. Any crash of the host process fails the test.
+
+With --clangd, the program also runs through `mapguard-clangd --check`, as an
+editor would have it checked (headers in a preamble without function bodies,
+only the main file's declarations traversed), and its mapguard diagnostics
+must be those of the mapguard executable, line for line, except for the
+differences listed with their reasons in the documentation (--differences:
+docs/clangd.md).
 """
 
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -50,6 +58,11 @@ def parse_args():
     parser.add_argument("--fix-notes", action="store_true",
                         help="apply the notes' fix-its to a copy, match it "
                         "against CHECK-FIXES and check it again")
+    parser.add_argument("--clangd", default=None,
+                        help="mapguard-clangd: compare its results too")
+    parser.add_argument("--differences", default=None,
+                        help="the documentation that lists the differences "
+                        "allowed between mapguard-clangd and mapguard")
     parser.add_argument("source")
     parser.add_argument("temp", help="prefix for the files this run writes")
     parser.add_argument("compiler_args", nargs="*",
@@ -119,6 +132,103 @@ def check_fixes(args, product, copy):
     return True
 
 
+DIAGNOSTIC = re.compile(r"^(.*):(\d+):\d+: (warning|error): (.*) \[(mapguard-[\w-]+)\]$")
+CLANGD_DIAGNOSTIC = re.compile(r"^E\[[^\]]*\] \[(mapguard-[\w-]+)\] Line (\d+): (.*)$")
+
+
+def binary_results(args):
+    """(line, check, message) of each of mapguard's diagnostics in the
+    program, as the mapguard executable reports them."""
+    run = subprocess.run(command(args, "binary", args.source),
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         universal_newlines=True, timeout=300)
+    found = set()
+    for line in run.stdout.splitlines():
+        m = DIAGNOSTIC.match(line)
+        if m and os.path.realpath(m.group(1)) == os.path.realpath(args.source):
+            found.add((int(m.group(2)), m.group(5), m.group(4)))
+    return found
+
+
+def clangd_results(args):
+    """The same from `mapguard-clangd --check`, on a copy of the program in a
+    project of its own: its .clang-tidy holds the checks and options of the
+    command line (every warning made an error, which --check prints), its
+    compile_flags.txt the compiler arguments."""
+    import yaml
+    folder = f"{args.temp}.clangd"
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    copy = os.path.join(folder, os.path.basename(args.source))
+    shutil.copy(args.source, copy)
+    config = yaml.safe_load(args.config) if args.config else {}
+    config["Checks"] = args.checks
+    config["WarningsAsErrors"] = "*"
+    with open(os.path.join(folder, ".clang-tidy"), "w") as f:
+        yaml.safe_dump(config, f)
+    flags = command(args, "binary", copy)
+    flags = flags[flags.index("--") + 1:]
+    # The program's own folder, for the headers it includes by a relative
+    # path.
+    flags.append("-I" + os.path.dirname(os.path.abspath(args.source)))
+    with open(os.path.join(folder, "compile_flags.txt"), "w") as f:
+        f.write("\n".join(flags) + "\n")
+    env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(folder, "config"))
+    run = subprocess.run([args.clangd, "--check=" + copy,
+                          "--check-locations=0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         universal_newlines=True, timeout=300, env=env,
+                         cwd=folder)
+    if run.returncode < 0 or any(m in run.stdout for m in CRASH_MARKERS):
+        return None, run.stdout
+    found = set()
+    for line in run.stdout.splitlines():
+        m = CLANGD_DIAGNOSTIC.match(line)
+        if m:
+            found.add((int(m.group(2)), m.group(1), m.group(3)))
+    return found, run.stdout
+
+
+def allowed_differences(args):
+    """(test, line) of each difference the documentation lists: the rows of
+    its table whose first cell names a test and second a line."""
+    allowed = set()
+    if not args.differences:
+        return allowed
+    row = re.compile(r"^\| *`([^`]+)` *\| *(\d+) *\|")
+    with open(args.differences, encoding="utf-8") as f:
+        for line in f:
+            m = row.match(line)
+            if m:
+                allowed.add((m.group(1), int(m.group(2))))
+    return allowed
+
+
+def compare_with_clangd(args):
+    """Whether mapguard-clangd reports what the executable does; prints the
+    differences the documentation does not list."""
+    expected = binary_results(args)
+    found, log = clangd_results(args)
+    if found is None:
+        print(log + "\nFAIL: mapguard-clangd crashed")
+        return False
+    test = os.path.relpath(os.path.abspath(args.source), os.path.join(
+        os.path.dirname(os.path.abspath(__file__))))
+    allowed = allowed_differences(args)
+    unlisted = []
+    for side, items in (("only in mapguard", expected - found),
+                        ("only in mapguard-clangd", found - expected)):
+        for line, check, message in sorted(items):
+            if (test, line) not in allowed:
+                unlisted.append(f"{test}:{line}: {side}: [{check}] {message}")
+    if unlisted:
+        print(log + "\n" + "\n".join(unlisted) +
+              "\nFAIL: mapguard-clangd's results differ from mapguard's, and "
+              f"{args.differences} does not list the difference")
+        return False
+    return True
+
+
 def main():
     args = parse_args()
     check_file = args.check_file or args.source
@@ -172,6 +282,8 @@ def main():
                 failed = True
         if args.fix_notes and not failed:
             failed = not check_fixes(args, product, source)
+    if args.clangd and not failed:
+        failed = not compare_with_clangd(args)
     return 1 if failed else 0
 
 

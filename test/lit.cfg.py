@@ -1,5 +1,7 @@
 # lit configuration for mapguard's tests.
+import glob
 import os
+import shutil
 import sys
 
 import lit.formats
@@ -65,6 +67,26 @@ if os.path.isdir(libcxx_headers):
     if os.path.exists(os.path.join(libcxx_headers, "__thread", "jthread.h")):
         config.available_features.add("libcxx-jthread")
 
+# mapguard-clangd, built where the LLVM has clangd's libraries: every case
+# runs through it too, and must have the executable's results.
+if config.mapguard_clangd:
+    config.available_features.add("clangd")
+    config.substitutions.append(
+        ("%{mapguard_clangd_dir}", os.path.dirname(config.mapguard_clangd)))
+    # The editors whose recipes docs/clangd.md gives, where installed.
+    if shutil.which("nvim"):
+        config.available_features.add("neovim")
+    if shutil.which("emacs") and (
+            glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*") or
+            glob.glob("/usr/share/emacs/*/lisp/progmodes/eglot.el*")):
+        config.available_features.add("emacs-eglot")
+    check += " --clangd=" + config.mapguard_clangd + " --differences=" + \
+        os.path.join(os.path.dirname(config.test_source_root), "docs",
+                     "clangd.md")
+else:
+    lit_config.note("mapguard-clangd is not built (this LLVM has no clangd "
+                    "libraries): its cases are skipped")
+
 if "plugin" in config.mapguard_products.split(","):
     config.available_features.add("plugin")
 else:
@@ -77,6 +99,7 @@ if config.mapguard_unittests:
     config.substitutions.append(
         ("%analysis_unittests", config.mapguard_unittests))
 config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%{env_path}", config.environment["PATH"]))
 config.substitutions.append(("%exit_status", sys.executable + " " + os.path.join(
     config.test_source_root, "exit-status.py")))
 config.substitutions.append(("%validate_sarif", sys.executable + " " + os.path.join(
@@ -85,6 +108,7 @@ config.substitutions.append(
     ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%clang_tidy_mapguard", os.path.join(
     os.path.dirname(config.mapguard_binary), "clang-tidy-mapguard")))
+config.substitutions.append(("%mapguard_clangd", config.mapguard_clangd))
 config.substitutions.append(("%mapguard", config.mapguard_binary))
 config.substitutions.append(("%plugin", config.mapguard_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""An editor's session with mapguard-clangd, over LSP on stdio.
+
+What an editor does when a user opens a racy file in a project whose
+.clang-tidy enables mapguard's checks (and no .clangd file): initialize,
+open the file, show the published warning with its notes as related
+information and its documentation link, ask for the code actions at the
+warning, apply the preferred quick fix, send the changed text, and see the
+warning go. Prints each step for FileCheck; exits non-zero if a step fails.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lsp  # noqa: E402
+
+
+def show(diagnostic, text_lines):
+    start = diagnostic["range"]["start"]
+    severity = {1: "error", 2: "warning", 3: "information", 4: "hint"}
+    print(f"diagnostic: {start['line'] + 1}:{start['character'] + 1} "
+          f"{severity.get(diagnostic.get('severity'), '?')} "
+          f"[{diagnostic.get('code')}] {diagnostic['message']}")
+    for related in diagnostic.get("relatedInformation", []):
+        at = related["location"]["range"]["start"]
+        print(f"  related: {os.path.basename(lsp.path_of(related['location']['uri']))}:"
+              f"{at['line'] + 1}:{at['character'] + 1}: {related['message']}")
+    href = diagnostic.get("codeDescription", {}).get("href")
+    print(f"  documentation: {href}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--clangd", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--work", required=True, help="an empty folder")
+    args = parser.parse_args()
+
+    os.makedirs(args.work, exist_ok=True)
+    path = os.path.join(args.work, os.path.basename(args.source))
+    shutil.copy(args.source, path)
+    # What a project has: a .clang-tidy and a compilation database.
+    with open(os.path.join(args.work, ".clang-tidy"), "w") as f:
+        f.write("Checks: '-*,mapguard-*'\n")
+    with open(os.path.join(args.work, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": args.work, "file": path,
+                    "arguments": ["clang++", "-std=c++17", "-c", path]}], f)
+    text = open(path).read()
+
+    log = open(os.path.join(args.work, "clangd.log"), "w")
+    # No user configuration either: a fresh home.
+    env = dict(os.environ, HOME=args.work,
+               XDG_CONFIG_HOME=os.path.join(args.work, "config"))
+    client = lsp.Client([os.path.abspath(args.clangd), "--background-index=false"],
+                        args.work, stderr=log, env=env)
+    client.initialize()
+    client.open(path, text, version=1)
+    diagnostics = [d for d in client.diagnostics(path, version=1)
+                   if str(d.get("code", "")).startswith("mapguard-")]
+    print(f"opened: {len(diagnostics)} mapguard diagnostics")
+    for d in diagnostics:
+        show(d, text.split("\n"))
+    if not diagnostics:
+        return 1
+
+    warning = diagnostics[0]
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": lsp.uri(path)},
+        "range": warning["range"],
+        "context": {"diagnostics": [warning], "only": ["quickfix"]}})
+    quick_fixes = [a for a in actions or [] if a.get("kind") == "quickfix"]
+    for a in quick_fixes:
+        print(f"quick fix: {a['title']}"
+              f"{' (preferred)' if a.get('isPreferred') else ''}")
+    preferred = [a for a in quick_fixes if a.get("isPreferred")]
+    if not preferred:
+        return 1
+    text = lsp.apply_edits(text, lsp.edits_for(preferred[0]["edit"], path))
+    print("fixed text:")
+    for line in text.split("\n"):
+        print(f"| {line}")
+
+    client.change(path, text, version=2)
+    after = [d for d in client.diagnostics(path, version=2)
+             if str(d.get("code", "")).startswith("mapguard-")]
+    print(f"changed: {len(after)} mapguard diagnostics")
+    for d in after:
+        show(d, text.split("\n"))
+    status = client.shutdown()
+    print(f"exit: {status}")
+    return 0 if not after and status == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
