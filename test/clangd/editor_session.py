@@ -38,6 +38,11 @@ def main():
     parser.add_argument("--clangd", required=True)
     parser.add_argument("--source", required=True)
     parser.add_argument("--work", required=True, help="an empty folder")
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="a further argument of the server")
+    parser.add_argument("--symbol", default=None,
+                        help="also look this symbol up in the workspace, "
+                        "which asks the index")
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
@@ -51,11 +56,13 @@ def main():
                     "arguments": ["clang++", "-std=c++17", "-c", path]}], f)
     text = open(path).read()
 
+    # The server's standard error, for tests to read.
     log = open(os.path.join(args.work, "clangd.log"), "w")
     # No user configuration either: a fresh home.
     env = dict(os.environ, HOME=args.work,
                XDG_CONFIG_HOME=os.path.join(args.work, "config"))
-    client = lsp.Client([os.path.abspath(args.clangd), "--background-index=false"],
+    client = lsp.Client([os.path.abspath(args.clangd), "--background-index=false"] +
+                        args.server_arg,
                         args.work, stderr=log, env=env)
     client.initialize()
     client.open(path, text, version=1)
@@ -66,6 +73,10 @@ def main():
         show(d, text.split("\n"))
     if not diagnostics:
         return 1
+
+    if args.symbol:
+        symbols = client.request("workspace/symbol", {"query": args.symbol})
+        print(f"workspace symbols named {args.symbol}: {len(symbols or [])}")
 
     warning = diagnostics[0]
     actions = client.request("textDocument/codeAction", {
