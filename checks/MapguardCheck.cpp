@@ -19,7 +19,7 @@ namespace mapguard {
 MapguardCheck::MapguardCheck(llvm::StringRef Name,
                              tidy::ClangTidyContext *Context,
                              std::shared_ptr<AnalysisCache> Cache)
-    : ClangTidyCheck(Name, Context), Cache(std::move(Cache)),
+    : ClangTidyCheck(Name, Context), Tidy(Context), Cache(std::move(Cache)),
       ContainerTypes(Options.getLocalOrGlobal("ContainerTypes", "")),
       MapTypes(Options.getLocalOrGlobal("MapTypes", "")),
       WriteMethods(Options.getLocalOrGlobal("WriteMethods", "")),
@@ -158,6 +158,18 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
   // The checks share the analysis and its options: the first to see the
   // unit reports what is wrong with the options.
   std::optional<bool> ReportsOptions;
+  const tidy::ClangTidyOptions &TidyOptions = Tidy->getOptions();
+  HeaderFilter.emplace(TidyOptions.HeaderFilterRegex
+                           ? llvm::StringRef(*TidyOptions.HeaderFilterRegex)
+                           : llvm::StringRef());
+#if LLVM_VERSION_MAJOR >= 19
+  if (TidyOptions.ExcludeHeaderFilterRegex &&
+      !TidyOptions.ExcludeHeaderFilterRegex->empty())
+    ExcludeHeaderFilter.emplace(*TidyOptions.ExcludeHeaderFilterRegex);
+  else
+#endif
+    ExcludeHeaderFilter.reset();
+  ShownFiles.clear();
   groupAdjacentWrites(Facts);
   for (const Finding &F : Facts.findings()) {
     if (F.Kind == FindingKind::GuardOptionUnresolved) {
@@ -167,9 +179,33 @@ void MapguardCheck::check(const MatchFinder::MatchResult &Result) {
         reportOption(F);
       continue;
     }
-    if (selects(F.Kind))
+    if (selects(F.Kind) && shownByClangTidy(F.location()))
       report(F);
   }
+}
+
+bool MapguardCheck::shownByClangTidy(SourceLocation Loc) {
+  const SourceManager &SM = Context->getSourceManager();
+  if (Loc.isInvalid())
+    return true;
+  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  auto [It, Inserted] = ShownFiles.try_emplace(File, true);
+  if (!Inserted)
+    return It->second;
+  bool Shown = true;
+  // As clang-tidy's own filter (ClangTidyDiagnosticConsumer::checkFilters)
+  // has it; a location without a file (a -D on the command line) is shown.
+  auto Entry = SM.getFileEntryRefForID(File);
+  if (File != SM.getMainFileID() && Entry) {
+    const auto &SystemHeaders = Tidy->getOptions().SystemHeaders;
+    bool System = SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+    Shown =
+        (!System || (SystemHeaders && *SystemHeaders)) &&
+        HeaderFilter->match(Entry->getName()) &&
+        !(ExcludeHeaderFilter && ExcludeHeaderFilter->match(Entry->getName()));
+  }
+  ShownFiles[File] = Shown;
+  return Shown;
 }
 
 void MapguardCheck::groupAdjacentWrites(const TranslationUnitFacts &Facts) {

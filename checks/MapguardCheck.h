@@ -72,6 +72,13 @@ protected:
 
 private:
   void reportOption(const Finding &F);
+  /// Whether a report at \p Loc is one clang-tidy shows: in the main file,
+  /// or in a header its HeaderFilterRegex (less ExcludeHeaderFilterRegex)
+  /// names, a system header only with SystemHeaders. On the command line
+  /// clang-tidy drops the others itself; clangd does not, and shows a
+  /// header's report at the first of its notes in the main file. Asked
+  /// here, the editor shows what the command line does.
+  bool shownByClangTidy(clang::SourceLocation Loc);
   /// Finds the runs of adjacent statements of one block that write without
   /// the same guard: one lock block serves them all.
   void groupAdjacentWrites(const TranslationUnitFacts &Facts);
@@ -89,6 +96,7 @@ private:
   /// Each finding of a run, the lead's included.
   llvm::DenseMap<const Finding *, WriteRun> Runs;
 
+  clang::tidy::ClangTidyContext *Tidy;
   std::shared_ptr<AnalysisCache> Cache;
   clang::ASTContext *Context = nullptr;
   const clang::Preprocessor *PP = nullptr;
@@ -98,6 +106,9 @@ private:
   llvm::DenseSet<const clang::ValueDecl *> AnnotatedMaps;
   bool SuggestAnnotations;
   AnalysisOptions Analysis;
+  /// shownByClangTidy's filters, for this unit, and its answers by file.
+  std::optional<llvm::Regex> HeaderFilter, ExcludeHeaderFilter;
+  llvm::DenseMap<clang::FileID, bool> ShownFiles;
   const std::string ContainerTypes;
   const std::string MapTypes;
   const std::string WriteMethods;
