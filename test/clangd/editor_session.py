@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lsp  # noqa: E402
 
 
-def show(diagnostic, text_lines):
+def show(diagnostic):
     start = diagnostic["range"]["start"]
     severity = {1: "error", 2: "warning", 3: "information", 4: "hint"}
     print(f"diagnostic: {start['line'] + 1}:{start['character'] + 1} "
@@ -31,6 +31,16 @@ def show(diagnostic, text_lines):
               f"{at['line'] + 1}:{at['character'] + 1}: {related['message']}")
     href = diagnostic.get("codeDescription", {}).get("href")
     print(f"  documentation: {href}")
+
+
+def published(client, path, version, step):
+    """Prints and returns mapguard's diagnostics published for `version`."""
+    found = [d for d in client.diagnostics(path, version=version)
+             if str(d.get("code", "")).startswith("mapguard-")]
+    print(f"{step}: {len(found)} mapguard diagnostics")
+    for d in found:
+        show(d)
+    return found
 
 
 def main():
@@ -61,16 +71,12 @@ def main():
     # No user configuration either: a fresh home.
     env = dict(os.environ, HOME=args.work,
                XDG_CONFIG_HOME=os.path.join(args.work, "config"))
-    client = lsp.Client([os.path.abspath(args.clangd), "--background-index=false"] +
-                        args.server_arg,
-                        args.work, stderr=log, env=env)
+    command = [os.path.abspath(args.clangd), "--background-index=false"]
+    client = lsp.Client(command + args.server_arg, args.work, stderr=log,
+                        env=env)
     client.initialize()
     client.open(path, text, version=1)
-    diagnostics = [d for d in client.diagnostics(path, version=1)
-                   if str(d.get("code", "")).startswith("mapguard-")]
-    print(f"opened: {len(diagnostics)} mapguard diagnostics")
-    for d in diagnostics:
-        show(d, text.split("\n"))
+    diagnostics = published(client, path, 1, "opened")
     if not diagnostics:
         return 1
 
@@ -96,11 +102,7 @@ def main():
         print(f"| {line}")
 
     client.change(path, text, version=2)
-    after = [d for d in client.diagnostics(path, version=2)
-             if str(d.get("code", "")).startswith("mapguard-")]
-    print(f"changed: {len(after)} mapguard diagnostics")
-    for d in after:
-        show(d, text.split("\n"))
+    after = published(client, path, 2, "changed")
     status = client.shutdown()
     print(f"exit: {status}")
     return 0 if not after and status == 0 else 1
