@@ -204,7 +204,7 @@ bool MapguardCheck::shownByClangTidy(SourceLocation Loc) {
         HeaderFilter->match(Entry->getName()) &&
         !(ExcludeHeaderFilter && ExcludeHeaderFilter->match(Entry->getName()));
   }
-  ShownFiles[File] = Shown;
+  It->second = Shown;
   return Shown;
 }
 

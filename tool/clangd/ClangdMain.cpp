@@ -5,11 +5,15 @@
 // `.clangd` file and `.clang-tidy` file works as in clangd, and a project
 // whose `.clang-tidy` enables `mapguard-*` gets mapguard's diagnostics.
 //
-// Two things differ from clangd, each in a file of its own:
-// - FastChecks.cpp: clangd's table of checks it has timed knows mapguard's,
-//   so that its default `FastCheckFilter: Strict` does not drop them;
+// Four things differ from clangd, each in a file of its own:
+// - FastChecks.cpp: clangd's table of checks it has timed lets mapguard's
+//   run, so that its default `FastCheckFilter: Strict` does not drop them;
+// - PreambleBodies.cpp: preambles keep the bodies of the functions of the
+//   project's own headers, which mapguard reads as on the command line;
 // - DocumentationLinks.h: the diagnostics' documentation links of
-//   mapguard's checks point at mapguard's own pages, not LLVM's.
+//   mapguard's checks point at mapguard's own pages, not LLVM's;
+// - RemoteIndex.cpp: no remote index (Debian's client needs gRPC).
+// This file adds the resource directory of Clang's builtin headers.
 //
 //===----------------------------------------------------------------------===//
 

@@ -12,8 +12,9 @@
 // page (the page SARIF reports give). Every other byte passes unchanged, in
 // order, including what is not an LSP message (`--help`, `--version`).
 //
-// What it leaves out: clangd's other transports (XPC, macOS only) and
-// messages on standard error (`--check` prints there, without links).
+// What it leaves out: clangd's other transports (XPC, macOS only),
+// messages on standard error (`--check` prints there, without links), and
+// `--pretty` for the messages it rewrites (they are written compact).
 //
 //===----------------------------------------------------------------------===//
 
