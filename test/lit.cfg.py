@@ -84,8 +84,9 @@ if config.mapguard_clangd:
         os.path.join(os.path.dirname(config.test_source_root), "docs",
                      "clangd.md")
 else:
-    lit_config.note("mapguard-clangd is not built (this LLVM has no clangd "
-                    "libraries): its cases are skipped")
+    lit_config.note("mapguard-clangd is not built (CMake says why: an LLVM "
+                    "without clangd's libraries, or a sanitizer build): its "
+                    "cases are skipped")
 
 if "plugin" in config.mapguard_products.split(","):
     config.available_features.add("plugin")
