@@ -67,6 +67,13 @@ if os.path.isdir(libcxx_headers):
     if os.path.exists(os.path.join(libcxx_headers, "__thread", "jthread.h")):
         config.available_features.add("libcxx-jthread")
 
+# clang-tidy 22 shows a header's report that has a note in the main file,
+# whatever HeaderFilterRegex says; 19 shows only the headers it names.
+import re
+llvm_major = re.search(r"llvm-(\d+)", config.llvm_tools_dir)
+if llvm_major and int(llvm_major.group(1)) >= 22:
+    config.available_features.add("tidy-shows-noted-headers")
+
 # mapguard-clangd, built where the LLVM has clangd's libraries: every case
 # runs through it too, and must have the executable's results.
 if config.mapguard_clangd:
