@@ -47,8 +47,8 @@ static llvm::cl::opt<bool> PreambleBodies(
     llvm::cl::init(true));
 
 // The mangled name, from the library (tool/CMakeLists.txt), and the type of
-// its diagnostics parameter: a reference up to LLVM 20, a reference-counted
-// pointer from 21 on.
+// its diagnostics parameter, read from that name: a reference in LLVM 19, a
+// reference-counted pointer in 22.
 #ifndef MAPGUARD_PREAMBLE_BUILD_SYMBOL
 #error "MAPGUARD_PREAMBLE_BUILD_SYMBOL: the mangled PrecompiledPreamble::Build"
 #endif
@@ -111,14 +111,10 @@ private:
 } // namespace
 
 llvm::ErrorOr<PrecompiledPreamble> buildWithBodies(MAPGUARD_BUILD_PARAMETERS) {
-  if (!PreambleBodies)
-    return buildAsClangd(Invocation, MainFileBuffer, Bounds,
-                         std::forward<DiagnosticsParameter>(Diagnostics),
-                         std::move(VFS), std::move(PCHContainerOps),
-                         StoreInMemory, StoragePath, Callbacks);
   KeepProjectBodies Keeping(Callbacks);
   return buildAsClangd(Invocation, MainFileBuffer, Bounds,
                        std::forward<DiagnosticsParameter>(Diagnostics),
                        std::move(VFS), std::move(PCHContainerOps),
-                       StoreInMemory, StoragePath, Keeping);
+                       StoreInMemory, StoragePath,
+                       PreambleBodies ? Keeping : Callbacks);
 }
