@@ -414,6 +414,8 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (Owner)
+        Owner->OwnCalls.push_back(Call);
       const FunctionDecl *Callee = Call->getDirectCallee();
       Callees.insert(Call->getCallee()->IgnoreParenImpCasts());
       // `threads.push_back(std::thread(worker))`: the container owns it.

@@ -36,6 +36,7 @@ class ASTContext;
 class CXXRecordDecl;
 class FieldDecl;
 class CXXConstructExpr;
+class CallExpr;
 class Expr;
 class FunctionDecl;
 class Stmt;
@@ -56,6 +57,9 @@ struct FunctionNode {
   bool AccessesMaps = false;
   /// Its accesses to maps, found once.
   std::vector<MapAccessSite> Accesses;
+  /// Every call its own code makes (OwnCode.h), in source order: what a
+  /// question about its calls reads rather than walk the body again.
+  std::vector<const clang::CallExpr *> OwnCalls;
   /// It accesses maps, or its context matters to a callee that does.
   bool Relevant = false;
   /// Handed to a thread starter: runs on a thread of its own.

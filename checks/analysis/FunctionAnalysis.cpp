@@ -21,7 +21,55 @@ MapAccessCollector::MapAccessCollector(const MapModel &Maps,
     : Maps(Maps), Ctx(Ctx), ElementWrites(ElementWrites), Reads(Reads),
       LocalRoots(LocalRoots) {}
 
+/// What the operand \p E is to its user, through parentheses, implicit
+/// casts, temporaries and cleanups: the `operator[]` call in `m[k] = v`.
+static const Expr *operandOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else
+      break;
+  }
+  return E;
+}
+
+void MapAccessCollector::noteWrittenThrough(const Stmt *S) {
+  auto Mark = [&](const Expr *Operand) {
+    if (const Expr *E = operandOf(Operand))
+      WrittenThrough.insert(E);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Mark(BO->getLHS());
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      Mark(UO->getSubExpr());
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (Op->getNumArgs() != 0 && isAssignmentOperator(Op->getOperator()))
+      Mark(Op->getArg(0));
+  } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+    // `m[k].push_back(x)` changes the element; `m[k].size()` reads it.
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
+      if (!Method->isConst())
+        Mark(ME->getBase());
+  } else if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+    // `bool &res = m[k]; res = v;`: bound to a reference the element can be
+    // changed through, it is there to be written.
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D)) {
+        QualType T = Var->getType();
+        if (Var->getInit() && T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified())
+          Mark(Var->getInit());
+      }
+  }
+}
+
 void MapAccessCollector::visit(const Stmt *S) {
+  noteWrittenThrough(S);
   if (!isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator>(S))
     return;
   Accesses.clear();
@@ -41,7 +89,10 @@ void MapAccessCollector::visit(const Stmt *S) {
     if (A.Kind == AccessKind::ElementWrite && !ElementWrites)
       continue;
     if (std::optional<SharedMap> Map = Maps.sharedMapOf(A, Ctx, LocalRoots)) {
-      Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map)});
+      // Whether the element that `operator[]` returns is only read here, so
+      // that its insertion of a missing key is a surprise.
+      bool OnlyRead = A.IsSubscript && !WrittenThrough.count(cast<Expr>(S));
+      Found.push_back({cast<Expr>(S), Ordinal, A, std::move(*Map), OnlyRead});
       PreviousFound = true;
     }
     ++Ordinal;
@@ -55,6 +106,7 @@ std::vector<MapAccessSite> MapAccessCollector::take() {
     return F.Access.Kind == AccessKind::Read && Vias.count(F.Site);
   });
   Vias.clear();
+  WrittenThrough.clear();
   return std::move(Found);
 }
 
@@ -65,48 +117,6 @@ static std::vector<MapAccessSite> findAccesses(const FunctionDecl &Function,
                                Reads);
   walkOwnCode(Function, [&](const Stmt *S) { Collector.visit(S); });
   return Collector.take();
-}
-
-/// Whether the element that `operator[]` returns is only read where \p Call
-/// stands, so that its insertion of a missing key is a surprise.
-static bool subscriptResultOnlyRead(const CallExpr *Call, ParentMap &Parents) {
-  // ParentMap takes mutable statements but does not change them.
-  const Stmt *Child = Call;
-  const Stmt *Parent =
-      Parents.getParentIgnoreParenImpCasts(const_cast<CallExpr *>(Call));
-  while (Parent && isa<MaterializeTemporaryExpr, ExprWithCleanups>(Parent)) {
-    Child = Parent;
-    Parent = Parents.getParentIgnoreParenImpCasts(const_cast<Stmt *>(Parent));
-  }
-  if (!Parent)
-    return true;
-  auto IsChild = [&](const Expr *E) {
-    return E && (E->IgnoreParenImpCasts() == Child || E == Child);
-  };
-  if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
-    return !(BO->isAssignmentOp() && IsChild(BO->getLHS()));
-  if (const auto *UO = dyn_cast<UnaryOperator>(Parent))
-    return !UO->isIncrementDecrementOp();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent)) {
-    if (Op->getNumArgs() == 0 || !IsChild(Op->getArg(0)))
-      return true;
-    return !isAssignmentOperator(Op->getOperator());
-  }
-  // `m[k].push_back(x)` changes the element; `m[k].size()` reads it.
-  if (const auto *ME = dyn_cast<MemberExpr>(Parent))
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()))
-      return Method->isConst();
-  // `bool &res = m[k]; res = v;`: bound to a reference the element can be
-  // changed through, it is there to be written.
-  if (const auto *Decls = dyn_cast<DeclStmt>(Parent))
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (IsChild(Var->getInit())) {
-          QualType T = Var->getType();
-          return !(T->isLValueReferenceType() &&
-                   !T.getNonReferenceType().isConstQualified());
-        }
-  return true;
 }
 
 /// The outermost expression \p E is part of: the statement that holds it.
@@ -148,31 +158,48 @@ static const FunctionDecl *calleeOf(const Stmt *S) {
   return nullptr;
 }
 
-FunctionFacts analyzeFunction(const FunctionDecl &Function,
-                              const MapModel &Maps, const LockModel &Locks,
-                              HeldLocksPool &Pool,
-                              const FunctionContext &Context) {
-  FunctionFacts Facts;
+struct AnalysedBody {
+  explicit AnalysedBody(const FunctionDecl &Function)
+      : ADC(/*Mgr=*/nullptr, &Function) {}
+  AnalysisDeclContext ADC;
+  /// The accesses found anew, where the context had none.
+  std::vector<MapAccessSite> Own;
+  /// The accesses asked about, and the indices of those at each statement.
+  std::vector<const MapAccessSite *> Found;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> AccessesAt;
+  std::optional<LocksetAnalysis> Locksets;
+};
+
+void AnalysedBodyDeleter::operator()(AnalysedBody *Body) const { delete Body; }
+
+/// Builds \p Function's CFG and runs the lockset analysis over it; null
+/// where there is no CFG, or with \p Facts told why the analysis stopped.
+static AnalysedBodyPtr analyseBody(const FunctionDecl &Function,
+                                   const MapModel &Maps, const LockModel &Locks,
+                                   HeldLocksPool &Pool,
+                                   const FunctionContext &Context,
+                                   FunctionFacts &Facts) {
   if (!Function.getBody())
-    return Facts;
+    return nullptr;
   if (nestsDeeperThan(Function.getBody(),
                       std::min(Context.MaxNesting, MaxNestingDepth))) {
     Facts.Unfinished = true;
     Facts.Budget = BudgetKind::Nesting;
-    return Facts;
+    return nullptr;
   }
+  AnalysedBodyPtr Body(new AnalysedBody(Function));
   // The accesses the context asks about, pointed to where the caller found
   // them already, not copied.
-  std::vector<MapAccessSite> Own;
   if (!Context.Accesses)
-    Own = findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
-  std::vector<const MapAccessSite *> Found;
-  for (const MapAccessSite &A : Context.Accesses ? *Context.Accesses : Own)
+    Body->Own =
+        findAccesses(Function, Maps, Context.ElementWrites, Context.Reads);
+  for (const MapAccessSite &A :
+       Context.Accesses ? *Context.Accesses : Body->Own)
     if ((A.Access.Kind != AccessKind::ElementWrite || Context.ElementWrites) &&
         (A.Access.Kind != AccessKind::Read || Context.Reads))
-      Found.push_back(&A);
+      Body->Found.push_back(&A);
 
-  AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
+  AnalysisDeclContext &ADC = Body->ADC;
   CFG::BuildOptions &Options = ADC.getCFGBuildOptions();
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
@@ -188,19 +215,38 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
         Stmt::UnaryOperatorClass, Stmt::LambdaExprClass})
     Options.setAlwaysAdd(Class);
   if (!ADC.getCFG())
-    return Facts;
+    return nullptr;
 
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> AccessesAt;
-  for (unsigned I = 0, E = Found.size(); I != E; ++I)
-    AccessesAt[Found[I]->Site].push_back(I);
+  for (unsigned I = 0, E = Body->Found.size(); I != E; ++I)
+    Body->AccessesAt[Body->Found[I]->Site].push_back(I);
 
-  LocksetAnalysis Locksets(ADC, Locks, Pool, Context.HeldAtEntry,
-                           Context.CallEffects, Context.MaxBlocks);
-  if (Locksets.exhausted()) {
+  Body->Locksets.emplace(ADC, Locks, Pool, Context.HeldAtEntry,
+                         Context.CallEffects, Context.MaxBlocks);
+  if (Body->Locksets->exhausted()) {
     Facts.Unfinished = true;
     Facts.Budget = BudgetKind::Blocks;
-    return Facts;
+    return nullptr;
   }
+  return Body;
+}
+
+FunctionFacts analyzeFunction(const FunctionDecl &Function,
+                              const MapModel &Maps, const LockModel &Locks,
+                              HeldLocksPool &Pool,
+                              const FunctionContext &Context) {
+  FunctionFacts Facts;
+  AnalysedBodyPtr Analysed;
+  AnalysedBody *Body = Context.Reuse;
+  if (!Body) {
+    Analysed = analyseBody(Function, Maps, Locks, Pool, Context, Facts);
+    Body = Analysed.get();
+  }
+  if (!Body)
+    return Facts;
+  AnalysisDeclContext &ADC = Body->ADC;
+  const LocksetAnalysis &Locksets = *Body->Locksets;
+  llvm::ArrayRef<const MapAccessSite *> Found = Body->Found;
+  const auto &AccessesAt = Body->AccessesAt;
   llvm::ArrayRef<MutexId> Mutexes = Locksets.mutexes();
   // The pseudo-locks that say other threads run: those this function
   // started (per thread object, which a join ends), and the other threads
@@ -288,14 +334,15 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
                           ownedByIteration(A.Site, ADC.getParentMap());
       Fact.SingleThreaded = SingleThreaded(Before) || OwnMemberInLifetime ||
                             LocalNotYetHanded || OwnIteration;
-      if (A.Access.IsSubscript)
-        Fact.SubscriptOnlyRead =
-            subscriptResultOnlyRead(cast<CallExpr>(A.Site), ADC.getParentMap());
+      Fact.SubscriptOnlyRead = A.SubscriptOnlyRead;
       Fact.Held = HeldAt(Before);
       if (Context.Explain) {
         auto Asked = Context.Explain->find({A.Site, A.Ordinal});
         if (Asked != Context.Explain->end()) {
-          Fact.FullExpr = fullExpressionOf(A.Site, ADC.getParentMap());
+          // Reads of one full expression are reported as one; each write
+          // is reported apart, and needs no parent map.
+          if (!Fact.isWrite())
+            Fact.FullExpr = fullExpressionOf(A.Site, ADC.getParentMap());
           if (Asked->second)
             if (std::optional<unsigned> Local =
                     Locksets.localMutexOf(*Asked->second))
@@ -326,6 +373,8 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
             break;
           }
   }
+  if (Context.KeepBody && Analysed && !Facts.Accesses.empty())
+    Facts.Body = std::move(Analysed);
   return Facts;
 }
 

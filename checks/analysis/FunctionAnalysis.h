@@ -15,6 +15,7 @@
 #include "checks/analysis/LocksetAnalysis.h"
 #include "checks/analysis/MapModel.h"
 #include "llvm/ADT/DenseSet.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct MapAccessSite {
   unsigned Ordinal;
   MapAccess Access;
   SharedMap Map;
+  /// An `operator[]` whose result is only read where it stands (see
+  /// AccessFact::SubscriptOnlyRead).
+  bool SubscriptOnlyRead = false;
 };
 
 /// One access to a map and the locks held on every path to it.
@@ -49,8 +53,8 @@ struct AccessFact {
   /// holds the same; never null.
   const HeldLocks *Held = nullptr;
   /// Why the mutex asked about (FunctionContext::Explain) is not held here;
-  /// and the full expression the access is part of. Only for the accesses
-  /// asked about.
+  /// and, for a read, the full expression it is part of. Only for the
+  /// accesses asked about.
   std::optional<NotHeldReason> Why;
   const clang::Stmt *FullExpr = nullptr;
   const clang::FunctionDecl *Function = nullptr;
@@ -105,6 +109,16 @@ enum class BudgetKind : uint8_t {
   Nesting,
 };
 
+/// A function's CFG and its locksets at their fixed point, kept from the
+/// analysis that found its facts (FunctionContext::KeepBody) so that the
+/// explanations asked for once the guards are known read them rather than
+/// build them again.
+struct AnalysedBody;
+struct AnalysedBodyDeleter {
+  void operator()(AnalysedBody *Body) const;
+};
+using AnalysedBodyPtr = std::unique_ptr<AnalysedBody, AnalysedBodyDeleter>;
+
 struct FunctionFacts {
   /// The analysis stopped at its budget; the facts below are empty.
   bool Unfinished = false;
@@ -121,6 +135,8 @@ struct FunctionFacts {
   /// hold where it returns (`if (is_safe_) pthread_mutex_lock(&mu_);`), with
   /// the mode.
   llvm::SmallVector<std::pair<ObjectPath, LockMode>, 1> MayAcquireAtExit;
+  /// Where asked for and the function accesses maps: its analysed body.
+  AnalysedBodyPtr Body;
 };
 
 /// What a function's callers and the translation unit tell about it.
@@ -151,6 +167,11 @@ struct FunctionContext {
   /// guards are known, for the accesses reported only.
   const llvm::DenseMap<std::pair<const clang::Expr *, unsigned>,
                        std::optional<MutexId>> *Explain = nullptr;
+  /// Keep the analysed body in the facts (FunctionFacts::Body).
+  bool KeepBody = false;
+  /// The body a former analysis in this same context kept: the facts are
+  /// read from it, with the explanations asked, rather than found anew.
+  AnalysedBody *Reuse = nullptr;
   /// Functions with more CFG blocks than this are not analysed.
   unsigned MaxBlocks = LocksetAnalysis::DefaultMaxBlocks;
   /// Nor functions whose statements nest deeper than this (at most
@@ -182,6 +203,11 @@ private:
   std::vector<MapAccessSite> Found;
   llvm::SmallVector<MapAccess, 2> Accesses;
   llvm::DenseSet<const clang::Expr *> Vias;
+  /// The expressions whose result their parent changes (the left side of
+  /// an assignment, a non-const method's object...), met before them: a
+  /// walk visits parents first.
+  llvm::DenseSet<const clang::Expr *> WrittenThrough;
+  void noteWrittenThrough(const clang::Stmt *S);
 };
 
 /// The facts of \p Function in \p Context; its mutexes and lock sets are

@@ -1,7 +1,6 @@
 //===--- LockWrappers.cpp - What a call does to the locks -----------------===//
 
 #include "checks/analysis/LockWrappers.h"
-#include "checks/analysis/OwnCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -89,12 +88,9 @@ const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   // FunctionAnalysis: a function that takes and releases a mutex itself is
   // not a wrapper), so the common body with a scoped guard costs no CFG.
   llvm::SmallVector<LockEffect, 2> Effects;
-  bool MayLock = anyOfOwnCode(*N->Decl, [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    if (!Call)
-      return false;
+  bool MayLock = llvm::any_of(N->OwnCalls, [&](const CallExpr *Call) {
     Effects.clear();
-    Locks.stmtEffects(S, Ctx, Effects);
+    Locks.stmtEffects(Call, Ctx, Effects);
     return llvm::any_of(Effects,
                         [](const LockEffect &E) {
                           return E.Kind != LockEffect::GuardLock ||

@@ -307,15 +307,15 @@ ObjectPath ObjectPath::threadsMarker(const ValueDecl *Owner) {
   ObjectPath Path;
   // No expression profiles to this value: Opaque hashes are unsigned 32-bit.
   Path.Steps.push_back({StepKind::Opaque, Owner, ~uint64_t(0)});
-  Path.Name = Owner ? ("<threads of '" + Owner->getName() + "'>").str()
-                    : std::string("<other threads>");
+  Path.setName(Owner ? ("<threads of '" + Owner->getName() + "'>").str()
+                     : std::string("<other threads>"));
   return Path;
 }
 
 ObjectPath ObjectPath::teamMarker() {
   ObjectPath Path;
   Path.Steps.push_back({StepKind::Opaque, nullptr, ~uint64_t(1)});
-  Path.Name = "<OpenMP team>";
+  Path.setName("<OpenMP team>");
   return Path;
 }
 
@@ -323,8 +323,8 @@ ObjectPath ObjectPath::criticalRegion(const IdentifierInfo *Name) {
   ObjectPath Path;
   Path.Steps.push_back(
       {StepKind::Region, nullptr, reinterpret_cast<uintptr_t>(Name)});
-  Path.Name = Name ? ("omp critical(" + Name->getName() + ")").str()
-                   : std::string("omp critical");
+  Path.setName(Name ? ("omp critical(" + Name->getName() + ")").str()
+                    : std::string("omp critical"));
   return Path;
 }
 
@@ -338,8 +338,8 @@ ObjectPath ObjectPath::ofDecl(const ValueDecl *D) {
 }
 
 std::string ObjectPath::nameApartFrom(const ObjectPath &Other) const {
-  if (Name != Other.Name || *this == Other || Steps.empty())
-    return Name;
+  if (name() != Other.name() || *this == Other || Steps.empty())
+    return name();
   const Step &Root = Steps.front();
   if (Root.Kind == StepKind::This)
     return "this->" + Name;
@@ -509,13 +509,27 @@ void ObjectPath::makeOpaque(const Expr *E, const ASTContext &Ctx) {
   llvm::FoldingSetNodeID ID;
   E->Profile(ID, Ctx, /*Canonical=*/true);
   Steps.push_back({StepKind::Opaque, nullptr, ID.ComputeHash()});
-  llvm::raw_string_ostream OS(Name);
-  E->printPretty(OS, nullptr, Ctx.getPrintingPolicy());
+  OpaqueExpr = E;
+  OpaqueCtx = &Ctx;
+  Named = false;
 }
 
 void ObjectPath::rebuildName() {
+  // Named by the expression itself (a pointee by its pointer), or by what
+  // made it.
+  if (isOpaque() || isCriticalRegion())
+    return;
+  Named = false;
+}
+
+void ObjectPath::makeName() const {
+  Named = true;
+  Name.clear();
   if (isOpaque() || isCriticalRegion()) {
-    // Named by the expression itself; a pointee by its pointer.
+    if (OpaqueExpr) {
+      llvm::raw_string_ostream OS(Name);
+      OpaqueExpr->printPretty(OS, nullptr, OpaqueCtx->getPrintingPolicy());
+    }
     return;
   }
   std::string Result;

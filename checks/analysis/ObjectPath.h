@@ -171,8 +171,13 @@ public:
   /// How a reader would name the object: `mu`, `mutex` for `*mutex`,
   /// `obj.mu`, `registry().map`, `g_shards[]`, `Registry::s_map` for a
   /// static member. This is display text only: paths compare by their
-  /// declarations.
-  const std::string &name() const { return Name; }
+  /// declarations. Made when first asked for: most paths are compared and
+  /// hashed, never shown.
+  const std::string &name() const {
+    if (!Named)
+      makeName();
+    return Name;
+  }
   /// The name, told apart from \p Other where the two differ but read the
   /// same (a global `mu` and a member `mu`): a member as `this->mu`, a
   /// variable by its qualified name (`::mu`, `app::mu`).
@@ -186,7 +191,12 @@ public:
 
 private:
   llvm::SmallVector<Step, 2> Steps;
-  std::string Name;
+  /// The display name, once made (or given).
+  mutable std::string Name;
+  mutable bool Named = false;
+  /// An opaque path's expression and its context, to print when named.
+  const clang::Expr *OpaqueExpr = nullptr;
+  const clang::ASTContext *OpaqueCtx = nullptr;
 
   static ObjectPath build(const clang::Expr *E, const clang::ASTContext &Ctx,
                           const CallSubstitution *Subst, bool Pointee);
@@ -196,7 +206,13 @@ private:
   /// An Index step for a constant position, AnyIndex for another.
   void pushIndex(const clang::Expr *Index, const clang::ASTContext &Ctx);
   void makeOpaque(const clang::Expr *E, const clang::ASTContext &Ctx);
+  /// Drops the display name, for name() to make it anew from the steps.
   void rebuildName();
+  void makeName() const;
+  void setName(std::string Text) {
+    Name = std::move(Text);
+    Named = true;
+  }
 };
 
 /// The constructor parameter that the member initializer \p Init stores

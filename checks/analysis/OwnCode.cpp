@@ -60,20 +60,18 @@ static void pushChildren(const Stmt *S,
   std::reverse(Stack.begin() + First, Stack.end());
 }
 
-/// Walks \p Roots and what lies below them until \p Visit returns true.
-static bool walk(llvm::ArrayRef<const Stmt *> Roots,
-                 llvm::function_ref<bool(const Stmt *)> Visit) {
+/// Walks \p Roots and what lies below them.
+static void walk(llvm::ArrayRef<const Stmt *> Roots,
+                 llvm::function_ref<void(const Stmt *)> Visit) {
   llvm::SmallVector<const Stmt *, 64> Stack;
   for (const Stmt *Root : llvm::reverse(Roots))
     if (Root)
       Stack.push_back(Root);
   while (!Stack.empty()) {
     const Stmt *S = Stack.pop_back_val();
-    if (Visit(S))
-      return true;
+    Visit(S);
     pushChildren(S, Stack);
   }
-  return false;
 }
 
 /// A function's own roots: its member initializers, then its body.
@@ -88,23 +86,12 @@ static llvm::SmallVector<const Stmt *, 4> rootsOf(const FunctionDecl &F) {
 
 void walkOwnCode(const Stmt *Root,
                  llvm::function_ref<void(const Stmt *)> Visit) {
-  walk(Root, [&](const Stmt *S) {
-    Visit(S);
-    return false;
-  });
+  walk(Root, Visit);
 }
 
 void walkOwnCode(const FunctionDecl &Function,
                  llvm::function_ref<void(const Stmt *)> Visit) {
-  walk(rootsOf(Function), [&](const Stmt *S) {
-    Visit(S);
-    return false;
-  });
-}
-
-bool anyOfOwnCode(const FunctionDecl &Function,
-                  llvm::function_ref<bool(const Stmt *)> Matches) {
-  return walk(rootsOf(Function), Matches);
+  walk(rootsOf(Function), Visit);
 }
 
 } // namespace mapguard

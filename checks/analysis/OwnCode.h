@@ -36,11 +36,6 @@ void walkOwnCode(const clang::FunctionDecl &Function,
 void walkOwnCode(const clang::Stmt *Root,
                  llvm::function_ref<void(const clang::Stmt *)> Visit);
 
-/// Whether \p Matches holds for a statement of \p Function's own code; the
-/// walk stops at the first.
-bool anyOfOwnCode(const clang::FunctionDecl &Function,
-                  llvm::function_ref<bool(const clang::Stmt *)> Matches);
-
 } // namespace mapguard
 
 #endif // MAPGUARD_ANALYSIS_OWNCODE_H

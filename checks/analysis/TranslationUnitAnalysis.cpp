@@ -85,8 +85,11 @@ private:
 
   Context contextOf(const FunctionNode &N);
   void analyse(unsigned I, const Context &C);
+  /// The facts of \p N in \p C; with \p Explain, explained, read from the
+  /// body its analysis in \p C kept where it did.
   FunctionFacts analyzeIn(const FunctionNode &N, const Context &C,
-                          const ExplainRequests *Explain);
+                          const ExplainRequests *Explain,
+                          AnalysedBody *Reuse = nullptr);
   void recordCalls(unsigned I);
   /// Calls \p Visit with each call of \p N, from the latest facts of its
   /// callers.
@@ -192,9 +195,10 @@ Context TranslationUnitAnalyzer::contextOf(const FunctionNode &N) {
   return C;
 }
 
-FunctionFacts
-TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N, const Context &C,
-                                   const ExplainRequests *Explain) {
+FunctionFacts TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N,
+                                                 const Context &C,
+                                                 const ExplainRequests *Explain,
+                                                 AnalysedBody *Reuse) {
   FunctionContext FC;
   FC.HeldAtEntry = C.HeldAtEntry;
   FC.SingleThreadedAtEntry = C.SingleThreaded;
@@ -214,6 +218,10 @@ TranslationUnitAnalyzer::analyzeIn(const FunctionNode &N, const Context &C,
   FC.MaxBlocks = Options.MaxFunctionBlocks;
   FC.MaxNesting = Options.MaxNestingDepth;
   FC.Explain = Explain;
+  // The accesses reported are explained once the guards are known: what the
+  // first analysis built is kept for that, rather than built again.
+  FC.KeepBody = !Explain;
+  FC.Reuse = Reuse;
   return analyzeFunction(*N.Decl, Maps, Locks, *Pool, FC);
 }
 
@@ -432,7 +440,8 @@ FunctionFacts TranslationUnitAnalyzer::explain(const FunctionDecl *F,
   FunctionNode *N = Graph.node(F);
   if (!N || !States[Graph.indexOf(*N)].AnalysedIn)
     return FunctionFacts();
-  return analyzeIn(*N, *States[Graph.indexOf(*N)].AnalysedIn, &Asked);
+  Solved &State = States[Graph.indexOf(*N)];
+  return analyzeIn(*N, *State.AnalysedIn, &Asked, State.Facts.Body.get());
 }
 
 std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
