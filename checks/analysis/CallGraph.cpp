@@ -35,9 +35,9 @@ static bool isAnalysable(const FunctionDecl *F) {
 }
 
 /// Collects the functions with bodies, lambdas and static initialisers of
-/// the translation unit outside system headers. Function bodies are not
-/// walked here: the one walk of each body (scan) finds the lambdas and local
-/// classes in it.
+/// the translation unit outside system headers. Function bodies and the
+/// initialisers of variables with static storage are not walked here: the
+/// one walk of each (scan) finds the lambdas and local classes in it.
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   explicit Collector(const SourceManager &SM) : SM(SM) {}
@@ -98,8 +98,12 @@ public:
         V->getDeclContext()->isDependentContext() || V->isInvalidDecl())
       return true;
     Statics.push_back(V);
-    if (V->getInit())
+    // The initialiser is walked once, by scan, which finds the lambdas in
+    // it; a table of constants is no code to collect from.
+    if (V->getInit()) {
       StaticInits.push_back(V->getInit());
+      Bodies.insert(V->getInit());
+    }
     return true;
   }
 
@@ -191,11 +195,13 @@ unsigned CallGraph::addNode(const FunctionDecl *F) {
   return It->second;
 }
 
-/// A function met in a body being walked: a lambda, or a method of a local
-/// class (collected whole, for its methods call each other).
+/// A function met in code being walked: a lambda (in a body or in a static
+/// initialiser), or a method of a local class (collected whole, for its
+/// methods call each other).
 FunctionNode *CallGraph::discover(const FunctionDecl *F) {
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
-  if (!Method || !Method->getParent()->isLocalClass())
+  if (!Method || (!Method->getParent()->isLocalClass() &&
+                  !Method->getParent()->isLambda()))
     return nullptr;
   if (!Method->getParent()->isLambda()) {
     Collector C(Ctx.getSourceManager());
