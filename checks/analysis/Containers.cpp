@@ -196,14 +196,17 @@ const ContainerVocabulary::Type *
 ContainerVocabulary::typeOfClass(const CXXRecordDecl *RD) const {
   if (!RD)
     return nullptr;
+  // Every class asked about is answered once, a container or not: most
+  // calls are on other classes, and a pointer's lookup costs less than the
+  // hash of a name.
+  auto [It, Inserted] = Cache.try_emplace(RD, nullptr);
+  if (!Inserted)
+    return It->second;
   const NamedDecl *Named = RD;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
     Named = Spec->getSpecializedTemplate();
   if (!Named->getIdentifier() || !LastParts.count(Named->getName()))
     return nullptr;
-  auto [It, Inserted] = Cache.try_emplace(RD, nullptr);
-  if (!Inserted)
-    return It->second;
   auto Found = Types.find(qualifiedName(Named));
   if (Found != Types.end())
     It->second = &Found->second;

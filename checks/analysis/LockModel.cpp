@@ -338,10 +338,35 @@ void LockModel::mutexCallEffects(const CallExpr *Call, ASTContext &Ctx,
       ObjectPath::fromPointer(Call->getArg(0), Ctx), Op->Mode, Op->AnyMode);
 }
 
+bool LockModel::mayLock(const FunctionDecl *Callee) const {
+  auto [It, Inserted] = CalleesThatLock.try_emplace(Callee, true);
+  if (!Inserted)
+    return It->second;
+  bool Result;
+  QualType Returned = Callee->getReturnType();
+  if (Callee->hasAttrs() ||
+      (!Returned->isReferenceType() && isGuardType(Returned))) {
+    // Attributes say what it does; a guard returned by value owns its
+    // mutexes.
+    Result = true;
+  } else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
+    // A guard's or a mutex's own operations.
+    Result =
+        isGuardClass(Method->getParent()) || isMutexClass(Method->getParent());
+  } else {
+    // `std::lock(a, b)`, and the C libraries' lock functions.
+    Result = (Callee->isInStdNamespace() && Callee->getIdentifier() &&
+              Callee->getName() == "lock") ||
+             lockVocabulary().knowsFunction(*Callee);
+  }
+  It->second = Result;
+  return Result;
+}
+
 void LockModel::callEffects(const CallExpr *Call, ASTContext &Ctx,
                             llvm::SmallVectorImpl<LockEffect> &Out) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
+  if (!Callee || !mayLock(Callee))
     return;
   // `a = std::move(b)` on guards: `a` releases what it owned and takes over
   // what `b` owns.

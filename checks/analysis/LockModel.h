@@ -172,6 +172,12 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> MutexClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> GuardClasses;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, GuardShape> Shapes;
+  /// Per callee, whether a call of it may lock or unlock anything.
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> CalleesThatLock;
+
+  /// Whether a call of \p Callee may have an effect callEffects reads: one
+  /// look-up per callee, where most calls lock nothing.
+  bool mayLock(const clang::FunctionDecl *Callee) const;
 
   const GuardShape &guardShape(const clang::CXXRecordDecl *RD) const;
   const clang::Expr *guardReleasing(const clang::Expr *E) const;

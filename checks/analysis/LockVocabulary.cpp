@@ -272,11 +272,15 @@ LockVocabulary::method(const CXXRecordDecl *Class, const CallExpr &Call) const {
   return shaped(It->second, Call.getNumArgs());
 }
 
+bool LockVocabulary::knowsFunction(const FunctionDecl &F) const {
+  return F.getIdentifier() && F.isExternC() && !isa<CXXMethodDecl>(F) &&
+         Functions.count(F.getName());
+}
+
 std::optional<LockOperation>
 LockVocabulary::function(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() || !Callee->isExternC() ||
-      isa<CXXMethodDecl>(Callee))
+  if (!Callee || !knowsFunction(*Callee))
     return std::nullopt;
   auto It = Functions.find(Callee->getName());
   // The lock comes first, by pointer; the rest is the operation's shape.

@@ -95,6 +95,8 @@ public:
   /// What \p Call, a call of a C function that takes a pointer to a lock
   /// first (`pthread_mutex_lock`, `mtx_lock`, `EnterCriticalSection`), does.
   std::optional<LockOperation> function(const clang::CallExpr &Call) const;
+  /// Whether function() knows some shape of a call of \p F.
+  bool knowsFunction(const clang::FunctionDecl &F) const;
 
 private:
   /// Per library class (qualified name), its method names.
