@@ -12,7 +12,11 @@ else the machine does) on the same translation units:
             cost of the flag (the whole run less the parse);
   mapguard  mapguard's checks under clang-tidy: the inclusive cost of its
             own code (the unit's analysis, on its thread, and the checks'
-            reports), and its share of that run.
+            reports), less what clang-tidy's diagnostics engine spends
+            rendering the reports those make (the calls of
+            DiagnosticsEngine::EmitCurrentDiagnostic from mapguard's code:
+            -Wthread-safety's inclusive cost leaves out its warnings' too,
+            emitted after it returns), and its share of that run.
 
 A row passes when mapguard's own instructions are at most TSA's inclusive
 ones. Then, on generated inputs (bench/stress.py's shapes), mapguard's own
@@ -46,8 +50,33 @@ MAPGUARD_OWN = ("mapguard::TranslationUnitAnalyzer::run()",
 ROW = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(?:\S*?:)?(.*)$")
 
 
-def callgrind(cmd, cwd=None):
-    """Total instructions of cmd, and the inclusive cost of each function."""
+EMIT = "clang::DiagnosticsEngine::EmitCurrentDiagnostic("
+CALLER = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+<\s+(?:\S*?:)?(.*)$")
+
+
+def emitted_by(out, prefix):
+    """What the calls of EMIT from functions named with prefix cost, in the
+    callgrind output file out."""
+    tree = subprocess.run(
+        ["callgrind_annotate", "--inclusive=yes", "--tree=caller",
+         "--threshold=100", out],
+        stdout=subprocess.PIPE, universal_newlines=True).stdout
+    total, callers = 0, []
+    for line in tree.splitlines():
+        m = CALLER.match(line)
+        if m:
+            callers.append((int(m.group(1).replace(",", "")), m.group(2)))
+            continue
+        if "*" in line and EMIT in line:
+            total += sum(c for c, name in callers if name.startswith(prefix))
+        callers = []
+    return total
+
+
+def callgrind(cmd, cwd=None, emitted_prefix=None):
+    """Total instructions of cmd, and the inclusive cost of each function;
+    with emitted_prefix, also what the diagnostics those functions emit
+    cost to render (under the key EMIT)."""
     with tempfile.NamedTemporaryFile(suffix=".cg", delete=False) as f:
         out = f.name
     try:
@@ -57,6 +86,7 @@ def callgrind(cmd, cwd=None):
         annotate = subprocess.run(
             ["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
             stdout=subprocess.PIPE, universal_newlines=True).stdout
+        emitted = emitted_by(out, emitted_prefix) if emitted_prefix else 0
     finally:
         os.remove(out)
     total, functions = 0, {}
@@ -72,7 +102,14 @@ def callgrind(cmd, cwd=None):
             # A recursive cycle's entry ('2) would count twice.
             if "'" not in name.split("(")[0]:
                 functions[name] = functions.get(name, 0) + count
+    functions[EMIT] = emitted
     return total, functions
+
+
+def own_cost(functions):
+    """mapguard's own instructions: its code, less the rendering of its
+    reports by clang-tidy's diagnostics engine."""
+    return inclusive(functions, MAPGUARD_OWN) - functions[EMIT]
 
 
 def inclusive(functions, prefixes):
@@ -130,8 +167,9 @@ def measure_unit(args, project, build, entry):
     # static and a shared library), and -p would check it twice.
     run_total, fns = callgrind(
         [args.mapguard, "--checks=-*,mapguard-*", "--quiet", entry["file"],
-         "--", "-Wno-thread-safety"] + flags[:-2], cwd=entry["directory"])
-    own = inclusive(fns, MAPGUARD_OWN)
+         "--", "-Wno-thread-safety"] + flags[:-2], cwd=entry["directory"],
+        emitted_prefix="mapguard::")
+    own = own_cost(fns)
     short = "/".join(entry["file"].split("/")[-2:])
     return {"unit": f"{project} {short}",
             "parse": parse, "tsa": tsa, "tsa_marginal": with_tsa - parse,
@@ -158,8 +196,9 @@ def measure_generated(args, name, tmp):
     with open(path, "w") as f:
         f.write(getattr(stress, name)(n))
     total, fns = callgrind([args.mapguard, "--checks=-*,mapguard-*", path,
-                            "--", "-std=c++17", "-ftemplate-depth=2000"])
-    own = inclusive(fns, MAPGUARD_OWN)
+                            "--", "-std=c++17", "-ftemplate-depth=2000"],
+                           emitted_prefix="mapguard::")
+    own = own_cost(fns)
     return name, n, ACCESSES[name](n), own, total
 
 
