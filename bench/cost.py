@@ -16,7 +16,11 @@ else the machine does) on the same translation units:
             rendering the reports those make (the calls of
             DiagnosticsEngine::EmitCurrentDiagnostic from mapguard's code:
             -Wthread-safety's inclusive cost leaves out its warnings' too,
-            emitted after it returns), and its share of that run.
+            emitted after it returns), and its share of that run;
+  CFG       of mapguard's own, what Clang's CFG builder costs it (the calls
+            of AnalysisDeclContext::getCFG from mapguard's code). TSA's
+            inclusive cost has no such part: it reads the CFG that Sema
+            builds for the compile's own warnings.
 
 A row passes when mapguard's own instructions are at most TSA's inclusive
 ones. Then, on generated inputs (bench/stress.py's shapes), mapguard's own
@@ -51,32 +55,37 @@ ROW = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+(?:\S*?:)?(.*)$")
 
 
 EMIT = "clang::DiagnosticsEngine::EmitCurrentDiagnostic("
+GET_CFG = "clang::AnalysisDeclContext::getCFG("
 CALLER = re.compile(r"^\s*([\d,]+)\s+\(\s*[\d.]+%\)\s+<\s+(?:\S*?:)?(.*)$")
 
 
-def emitted_by(out, prefix):
-    """What the calls of EMIT from functions named with prefix cost, in the
-    callgrind output file out."""
+def called_from(out, callees, prefix):
+    """What the calls of each of callees from functions named with prefix
+    cost, in the callgrind output file out."""
     tree = subprocess.run(
         ["callgrind_annotate", "--inclusive=yes", "--tree=caller",
          "--threshold=100", out],
         stdout=subprocess.PIPE, universal_newlines=True).stdout
-    total, callers = 0, []
+    totals, callers = {c: 0 for c in callees}, []
     for line in tree.splitlines():
         m = CALLER.match(line)
         if m:
             callers.append((int(m.group(1).replace(",", "")), m.group(2)))
             continue
-        if "*" in line and EMIT in line:
-            total += sum(c for c, name in callers if name.startswith(prefix))
+        if "*" in line:
+            for callee in callees:
+                if callee in line:
+                    totals[callee] += sum(c for c, name in callers
+                                          if name.startswith(prefix))
         callers = []
-    return total
+    return totals
 
 
 def callgrind(cmd, cwd=None, emitted_prefix=None):
     """Total instructions of cmd, and the inclusive cost of each function;
     with emitted_prefix, also what the diagnostics those functions emit
-    cost to render (under the key EMIT)."""
+    cost to render, and the CFGs they build (under the keys EMIT and
+    GET_CFG)."""
     with tempfile.NamedTemporaryFile(suffix=".cg", delete=False) as f:
         out = f.name
     try:
@@ -86,7 +95,8 @@ def callgrind(cmd, cwd=None, emitted_prefix=None):
         annotate = subprocess.run(
             ["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
             stdout=subprocess.PIPE, universal_newlines=True).stdout
-        emitted = emitted_by(out, emitted_prefix) if emitted_prefix else 0
+        called = called_from(out, [EMIT, GET_CFG], emitted_prefix) \
+            if emitted_prefix else {EMIT: 0, GET_CFG: 0}
     finally:
         os.remove(out)
     total, functions = 0, {}
@@ -102,7 +112,7 @@ def callgrind(cmd, cwd=None, emitted_prefix=None):
             # A recursive cycle's entry ('2) would count twice.
             if "'" not in name.split("(")[0]:
                 functions[name] = functions.get(name, 0) + count
-    functions[EMIT] = emitted
+    functions.update(called)
     return total, functions
 
 
@@ -173,7 +183,7 @@ def measure_unit(args, project, build, entry):
     short = "/".join(entry["file"].split("/")[-2:])
     return {"unit": f"{project} {short}",
             "parse": parse, "tsa": tsa, "tsa_marginal": with_tsa - parse,
-            "run": run_total, "own": own}
+            "run": run_total, "own": own, "cfg": fns[GET_CFG]}
 
 
 ACCESSES = {  # map accesses each generated shape makes, by size
@@ -219,7 +229,7 @@ def main():
     chosen = [] if args.no_units else units(args.work, args.per_project)
     M = 1e6
     print(f"{'unit':44} {'parse':>8} {'TSA':>7} {'TSA%':>6} {'TSA+':>7}"
-          f" {'mapguard':>9} {'mg%':>6} {'<= TSA':>7}")
+          f" {'mapguard':>9} {'CFG':>7} {'mg%':>6} {'<= TSA':>7}")
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for r in pool.map(lambda u: measure_unit(args, *u), chosen):
@@ -228,10 +238,12 @@ def main():
             print(f"{r['unit'][:44]:44} {r['parse'] / M:8.0f} {r['tsa'] / M:7.2f}"
                   f" {100 * r['tsa'] / max(r['parse'], 1):5.2f}%"
                   f" {r['tsa_marginal'] / M:7.2f} {r['own'] / M:9.2f}"
+                  f" {r['cfg'] / M:7.2f}"
                   f" {100 * r['own'] / max(r['run'], 1):5.2f}%"
                   f" {'yes' if ok else 'NO':>7}", flush=True)
     print("(millions of instructions; TSA+ is what -Wthread-safety adds to "
-          "the parse)")
+          "the parse; CFG is the part of mapguard's own spent in Clang's CFG "
+          "builder)")
     print(f"{len(chosen) - failed} of {len(chosen)} units: mapguard's own "
           "instructions at most TSA's")
     if args.no_generated:

@@ -216,7 +216,14 @@ ContainerVocabulary::typeOfClass(const CXXRecordDecl *RD) const {
 const ContainerVocabulary::Type *ContainerVocabulary::typeOf(QualType T) const {
   if (T.isNull())
     return nullptr;
-  return typeOfClass(T.getNonReferenceType()->getAsCXXRecordDecl());
+  // Each type node is answered once: the analysis asks about the types of
+  // most expressions it meets, and a pointer's lookup costs less than
+  // looking through references and sugar to the class. The qualifiers a
+  // QualType adds change no answer.
+  auto [It, Inserted] = ByType.try_emplace(T.getTypePtr(), nullptr);
+  if (Inserted)
+    It->second = typeOfClass(T.getNonReferenceType()->getAsCXXRecordDecl());
+  return It->second;
 }
 
 bool isAssignmentOperator(OverloadedOperatorKind Op) {

@@ -140,6 +140,8 @@ private:
   llvm::StringSet<> LastParts;
   /// Answers per class (specializations share their template's answer).
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, const Type *> Cache;
+  /// Answers per type node, as written (sugar and references included).
+  mutable llvm::DenseMap<const clang::Type *, const Type *> ByType;
 
   Type &add(llvm::StringRef Name, ContainerFamily Family);
 };

@@ -289,6 +289,7 @@ FunctionFacts analyzeFunction(const FunctionDecl &Function,
   bool InLifetime = isa<CXXConstructorDecl, CXXDestructorDecl>(Function) ||
                     Context.ObjectInLifetimeAtEntry;
   llvm::DenseSet<const Stmt *> Seen;
+  Facts.Accesses.reserve(Found.size());
   Locksets.forEachElement([&](const CFGBlock &Block, unsigned Index,
                               const Lockset &Before) {
     auto S = Block[Index].getAs<CFGStmt>();

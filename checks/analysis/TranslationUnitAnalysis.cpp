@@ -449,6 +449,10 @@ std::unique_ptr<TranslationUnitFacts> TranslationUnitAnalyzer::conclude() {
   std::vector<AccessFact> &Accesses = Result->Accesses;
   llvm::DenseMap<SiteKey, size_t> BySite;
   std::vector<Finding> Stopped;
+  size_t Found = 0;
+  for (const Solved &State : States)
+    Found += State.Facts.Accesses.size();
+  Accesses.reserve(Found);
   for (unsigned I = 0, E = Graph.size(); I != E; ++I) {
     const FunctionNode &N = Graph[I];
     const FunctionFacts &Facts = States[I].Facts;
