@@ -147,4 +147,37 @@ void f() { m.insert(1); }
             (std::vector<std::string>{"insert:-"}));
 }
 
+TEST(ContainersTest, TypesAnsweredThroughSugarAndReferences) {
+  AnalyzedUnit U = analyze(R"cc(
+#include <map>
+#include <string>
+using Index = std::map<int, int>;
+typedef Index Alias;
+struct Plain {};
+Plain p;
+Plain &pr = p;
+std::map<int, int> m;
+const Index &cr = m;
+Alias a;
+Alias &ar = a;
+volatile Index vi;
+)cc");
+  ContainerVocabulary Containers{ContainerOptions{}};
+  auto TypeOfVar = [&](llvm::StringRef Name) {
+    auto Found = match(varDecl(hasName(Name)).bind("v"), U.context());
+    EXPECT_EQ(Found.size(), 1u) << Name.str();
+    return Containers.typeOf(Found[0].getNodeAs<VarDecl>("v")->getType());
+  };
+  // A class that is none, asked first, and through a reference.
+  EXPECT_EQ(TypeOfVar("p"), nullptr);
+  EXPECT_EQ(TypeOfVar("pr"), nullptr);
+  // One map type, however it is spelled, referred to or qualified; asked
+  // twice, answered alike.
+  const ContainerVocabulary::Type *Map = TypeOfVar("m");
+  ASSERT_NE(Map, nullptr);
+  for (llvm::StringRef Name : {"cr", "a", "ar", "vi", "m", "cr"})
+    EXPECT_EQ(TypeOfVar(Name), Map) << Name.str();
+  EXPECT_EQ(TypeOfVar("p"), nullptr);
+}
+
 } // namespace
