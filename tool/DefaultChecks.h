@@ -23,9 +23,11 @@
 
 namespace mapguard {
 
-/// The `--checks` value for a run of \p CommandLine that gives none:
-/// `-*,mapguard-*` and the configuration's entries that name mapguard's
-/// checks (`-mapguard-unguarded-read`), in their order.
+/// The `--checks` value for a run of \p CommandLine that gives none: `-*`
+/// (`-clang-*` where the configuration names no other checks than
+/// mapguard's, to the same effect), then `mapguard-*` and the
+/// configuration's entries that name mapguard's checks
+/// (`-mapguard-unguarded-read`), in their order.
 std::string defaultChecks(const ToolCommandLine &CommandLine);
 
 } // namespace mapguard
