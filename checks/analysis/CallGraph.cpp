@@ -22,12 +22,6 @@ namespace mapguard {
 
 namespace {
 
-/// Whether \p D, and what it contains, lies in a system header.
-static bool inSystemHeader(const Decl *D, const SourceManager &SM) {
-  SourceLocation Loc = D->getLocation();
-  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-}
-
 /// Whether \p F is code of its own to analyse.
 static bool isAnalysable(const FunctionDecl *F) {
   return F && F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
@@ -45,7 +39,7 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D, SM))
+    if (D && !isa<TranslationUnitDecl>(D) && inSystemHeader(D))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -116,6 +110,36 @@ public:
 private:
   const SourceManager &SM;
   llvm::DenseSet<const Stmt *> Bodies;
+  /// The locations of the file the last declaration asked about lies in,
+  /// and whether it is a system header.
+  SourceLocation::UIntTy LastBegin = 0, LastSize = 0;
+  bool LastSystem = false;
+
+  /// Whether \p D, and what it contains, lies in a system header.
+  /// Declarations mostly follow one another in one file, and the answer for
+  /// the last file is kept: the source manager's own cache of the last file
+  /// looked up is taken by every macro expansion in between.
+  bool inSystemHeader(const Decl *D) {
+    SourceLocation Loc = D->getLocation();
+    if (Loc.isInvalid())
+      return false;
+    Loc = SM.getExpansionLoc(Loc);
+    // A file location's encoding is its offset.
+    SourceLocation::UIntTy Offset = Loc.getRawEncoding();
+    if (Offset - LastBegin < LastSize)
+      return LastSystem;
+    bool System = SM.isInSystemHeader(Loc);
+    FileID File = SM.getFileID(Loc);
+    bool Invalid = false;
+    const SrcMgr::SLocEntry &Entry = SM.getSLocEntry(File, &Invalid);
+    // A `#line` directive may make part of a file a system header.
+    if (!Invalid && Entry.isFile() && !Entry.getFile().hasLineDirectives()) {
+      LastBegin = Entry.getOffset();
+      LastSize = SM.getFileIDSize(File);
+      LastSystem = System;
+    }
+    return System;
+  }
 };
 
 } // namespace
