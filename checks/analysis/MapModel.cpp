@@ -62,14 +62,19 @@ const ContainerVocabulary::Type *MapModel::containerOf(const Expr *Object,
 const ContainerVocabulary::Type *
 MapModel::containerCalled(const CXXMemberCallExpr *Call,
                           MemberEffect &Effect) const {
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  if (!Method)
-    return nullptr;
-  const ContainerVocabulary::Type *C =
-      containerOf(Call->getImplicitObjectArgument(), isArrowCall(Call));
-  if (C)
-    Effect = Containers.effectOf(*C, *Method);
-  return C;
+  // Asked of one call by writesOf, twice, and readsOf, one after the other.
+  if (Call != LastCalled.Call) {
+    LastCalled = {Call, nullptr, MemberEffect::Read};
+    if (const CXXMethodDecl *Method = Call->getMethodDecl()) {
+      LastCalled.Type =
+          containerOf(Call->getImplicitObjectArgument(), isArrowCall(Call));
+      if (LastCalled.Type)
+        LastCalled.Effect = Containers.effectOf(*LastCalled.Type, *Method);
+    }
+  }
+  if (LastCalled.Type)
+    Effect = LastCalled.Effect;
+  return LastCalled.Type;
 }
 
 /// The name of \p F for the record: its identifier, or the operator.

@@ -128,6 +128,12 @@ private:
   const ContainerVocabulary::Type *
   containerCalled(const clang::CXXMemberCallExpr *Call,
                   MemberEffect &Effect) const;
+  /// The last call containerCalled answered for, and its answer.
+  mutable struct {
+    const clang::CXXMemberCallExpr *Call = nullptr;
+    const ContainerVocabulary::Type *Type = nullptr;
+    MemberEffect Effect = MemberEffect::Read;
+  } LastCalled;
   std::optional<MapAccess> elementOwner(const clang::Expr *E,
                                         unsigned Depth) const;
   std::optional<MapAccess> iteratorOwner(const clang::Expr *E,

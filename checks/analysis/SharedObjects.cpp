@@ -390,15 +390,23 @@ void SharedObjects::constructed(const CXXConstructExpr *Construct, bool Local) {
 }
 
 void SharedObjects::member(const FieldDecl *Field) {
-  const CXXRecordDecl *Class = objectClassOf(Field->getType());
+  QualType T = Field->getType();
+  auto [It, Inserted] = MemberTypes.try_emplace(
+      T.getCanonicalType().getTypePtr(), nullptr, false);
+  if (Inserted) {
+    const CXXRecordDecl *Class = objectClassOf(T);
+    while (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+      T = Array->getElementType();
+    const CXXRecordDecl *Held = T->getAsCXXRecordDecl();
+    It->second = {Class ? Class->getCanonicalDecl() : nullptr,
+                  Class && Held &&
+                      Held->getCanonicalDecl() == Class->getCanonicalDecl()};
+  }
+  auto [Class, Holds] = It->second;
   if (!Class)
     return;
-  QualType T = Field->getType();
-  while (const ArrayType *Array = T->getAsArrayTypeUnsafe())
-    T = Array->getElementType();
-  const CXXRecordDecl *Held = T->getAsCXXRecordDecl();
-  Creations &C = Created[Class->getCanonicalDecl()];
-  if (Held && Held->getCanonicalDecl() == Class->getCanonicalDecl())
+  Creations &C = Created[Class];
+  if (Holds)
     C.Member = true;
   else
     C.Referenced = true;

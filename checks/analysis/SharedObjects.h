@@ -167,6 +167,13 @@ private:
     bool Referenced = false;
   };
   llvm::DenseMap<const clang::CXXRecordDecl *, Creations> Created;
+  /// Per canonical type of a data member: the class of the object it holds
+  /// or reaches (objectClassOf), and whether it holds it. Classes' members
+  /// share a few types, and reading what a class's `operator->` returns
+  /// looks at all its methods.
+  llvm::DenseMap<const clang::Type *,
+                 std::pair<const clang::CXXRecordDecl *, bool>>
+      MemberTypes;
   /// runsCallbacksInPlace's answers, asked at every call that passes a
   /// callback.
   llvm::DenseMap<const clang::FunctionDecl *, bool> InPlace;
