@@ -81,10 +81,10 @@ def called_from(out, callees, prefix):
     return totals
 
 
-def callgrind(cmd, cwd=None, emitted_prefix=None):
+def callgrind(cmd, cwd=None, own_prefix=None):
     """Total instructions of cmd, and the inclusive cost of each function;
-    with emitted_prefix, also what the diagnostics those functions emit
-    cost to render, and the CFGs they build (under the keys EMIT and
+    with own_prefix, also what the diagnostics that the functions named with
+    it emit cost to render, and the CFGs they build (under the keys EMIT and
     GET_CFG)."""
     with tempfile.NamedTemporaryFile(suffix=".cg", delete=False) as f:
         out = f.name
@@ -95,8 +95,8 @@ def callgrind(cmd, cwd=None, emitted_prefix=None):
         annotate = subprocess.run(
             ["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
             stdout=subprocess.PIPE, universal_newlines=True).stdout
-        called = called_from(out, [EMIT, GET_CFG], emitted_prefix) \
-            if emitted_prefix else {EMIT: 0, GET_CFG: 0}
+        called = called_from(out, [EMIT, GET_CFG], own_prefix) \
+            if own_prefix else {EMIT: 0, GET_CFG: 0}
     finally:
         os.remove(out)
     total, functions = 0, {}
@@ -178,7 +178,7 @@ def measure_unit(args, project, build, entry):
     run_total, fns = callgrind(
         [args.mapguard, "--checks=-*,mapguard-*", "--quiet", entry["file"],
          "--", "-Wno-thread-safety"] + flags[:-2], cwd=entry["directory"],
-        emitted_prefix="mapguard::")
+        own_prefix="mapguard::")
     own = own_cost(fns)
     short = "/".join(entry["file"].split("/")[-2:])
     return {"unit": f"{project} {short}",
@@ -207,7 +207,7 @@ def measure_generated(args, name, tmp):
         f.write(getattr(stress, name)(n))
     total, fns = callgrind([args.mapguard, "--checks=-*,mapguard-*", path,
                             "--", "-std=c++17", "-ftemplate-depth=2000"],
-                           emitted_prefix="mapguard::")
+                           own_prefix="mapguard::")
     own = own_cost(fns)
     return name, n, ACCESSES[name](n), own, total
 
