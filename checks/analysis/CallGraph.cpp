@@ -398,6 +398,8 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
         if (!R->isDependentContext())
           Returned = R->getCanonicalDecl();
   }
+  // Directives exist only where OpenMP is on.
+  bool OpenMP = Ctx.getLangOpts().OpenMP;
   auto Visit = [&](const Stmt *S) {
     if (Owner)
       Accesses.visit(S);
@@ -434,7 +436,7 @@ void CallGraph::scan(FunctionNode *Owner, const Stmt *Root) {
       return;
     }
     // An OpenMP team region shares what its block uses with its threads.
-    if (isOpenMPTeamRegion(S)) {
+    if (OpenMP && isOpenMPTeamRegion(S)) {
       llvm::SmallVector<const VarDecl *, 4> Locals;
       bool UsesThis = false;
       openMPSharedLocals(S, Locals, UsesThis);

@@ -1016,10 +1016,14 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
     return;
   }
 
-  CallSubstitution Subst = CallSubstitution::of(*Call, Callee);
+  // A try-lock function's attributes name its mutexes in its parameters'
+  // terms, read as the call's arguments.
+  std::optional<CallSubstitution> Subst;
+  if (Callee->hasAttrs())
+    Subst = CallSubstitution::of(*Call, Callee);
   llvm::SmallVector<ObjectPath, 2> Mutexes;
   for (const auto *A : Callee->specific_attrs<TryAcquireCapabilityAttr>()) {
-    attrMutexes(A, Subst, Ctx, Mutexes);
+    attrMutexes(A, *Subst, Ctx, Mutexes);
     for (ObjectPath &M : Mutexes)
       Add(LockEffect::Acquire, std::move(M),
           A->isShared() ? LockMode::Shared : LockMode::Exclusive);
@@ -1028,14 +1032,14 @@ void LockModel::tryEffects(const CallExpr *Call, ASTContext &Ctx,
   }
 #if MAPGUARD_HAS_LEGACY_TRYLOCK_ATTRS
   for (const auto *A : Callee->specific_attrs<ExclusiveTrylockFunctionAttr>()) {
-    attrMutexes(A, Subst, Ctx, Mutexes);
+    attrMutexes(A, *Subst, Ctx, Mutexes);
     for (ObjectPath &M : Mutexes)
       Add(LockEffect::Acquire, std::move(M), LockMode::Exclusive);
     SuccessValue = Constant(A->getSuccessValue());
     return;
   }
   for (const auto *A : Callee->specific_attrs<SharedTrylockFunctionAttr>()) {
-    attrMutexes(A, Subst, Ctx, Mutexes);
+    attrMutexes(A, *Subst, Ctx, Mutexes);
     for (ObjectPath &M : Mutexes)
       Add(LockEffect::Acquire, std::move(M), LockMode::Shared);
     SuccessValue = Constant(A->getSuccessValue());
@@ -1142,12 +1146,14 @@ static void readCondition(const Expr *Cond, ASTContext &Ctx, CallTest &Test,
   }
 }
 
-void LockModel::conditionEffects(const Stmt *Condition, bool Value,
-                                 ASTContext &Ctx,
-                                 llvm::SmallVectorImpl<LockEffect> &Out) const {
+void LockModel::conditionEffects(
+    const Stmt *Condition, ASTContext &Ctx,
+    llvm::SmallVectorImpl<LockEffect> &OnTrue,
+    llvm::SmallVectorImpl<LockEffect> &OnFalse) const {
   const auto *Cond = dyn_cast_or_null<Expr>(Condition);
   if (!Cond)
     return;
+  // The condition is read once for both its edges.
   CallTest Test;
   readCondition(Cond, Ctx, Test, 0);
   if (!Test.Call)
@@ -1157,26 +1163,28 @@ void LockModel::conditionEffects(const Stmt *Condition, bool Value,
   tryEffects(Test.Call, Ctx, Effects, Success);
   if (Effects.empty() || !Success)
     return;
-  // Whether `result == C` holds on this edge; truthiness is `!(result == 0)`.
-  bool Holds = Value != Test.Negated;
-  int64_t C = 0;
-  if (Test.ComparedTo)
-    C = *Test.ComparedTo;
-  else
-    Holds = !Holds;
-  bool Boolean = Test.Call->getType()->isBooleanType();
-  bool Succeeded = C == *Success ? Holds
-                                 : !Holds && Boolean && (C == 0 || C == 1) &&
-                                       (*Success == 0 || *Success == 1);
-  // A try-lock whose success is true (an int, a pointer: 1, `true`) fails
-  // with 0 or null: any other result is its success (`if (mu.TryLock())`,
-  // `if (mu.TryLockPtr() != nullptr)`). std::try_lock's -1 is no such
-  // value: its failures are indexes.
-  if (!Holds && C == 0 && *Success == 1)
-    Succeeded = true;
-  if (Succeeded)
-    Out.append(std::make_move_iterator(Effects.begin()),
-               std::make_move_iterator(Effects.end()));
+  for (bool Value : {true, false}) {
+    // Whether `result == C` holds on this edge; truthiness is
+    // `!(result == 0)`.
+    bool Holds = Value != Test.Negated;
+    int64_t C = 0;
+    if (Test.ComparedTo)
+      C = *Test.ComparedTo;
+    else
+      Holds = !Holds;
+    bool Boolean = Test.Call->getType()->isBooleanType();
+    bool Succeeded = C == *Success ? Holds
+                                   : !Holds && Boolean && (C == 0 || C == 1) &&
+                                         (*Success == 0 || *Success == 1);
+    // A try-lock whose success is true (an int, a pointer: 1, `true`) fails
+    // with 0 or null: any other result is its success (`if (mu.TryLock())`,
+    // `if (mu.TryLockPtr() != nullptr)`). std::try_lock's -1 is no such
+    // value: its failures are indexes.
+    if (!Holds && C == 0 && *Success == 1)
+      Succeeded = true;
+    if (Succeeded)
+      (Value ? OnTrue : OnFalse).append(Effects.begin(), Effects.end());
+  }
 }
 
 } // namespace mapguard

@@ -129,12 +129,13 @@ public:
   void effectsOf(const clang::CFGElement &Element, clang::ASTContext &Ctx,
                  llvm::SmallVectorImpl<LockEffect> &Out) const;
 
-  /// Appends the locks known to be acquired on the edge where \p Condition
-  /// (a block's terminator condition) evaluated to \p Value: a successful
+  /// Appends the locks known to be acquired on each edge of \p Condition
+  /// (a block's terminator condition), to \p OnTrue where it evaluated to
+  /// true and to \p OnFalse where it evaluated to false: a successful
   /// `try_lock()`, `pthread_mutex_trylock() == 0`, `lk.owns_lock()`.
-  void conditionEffects(const clang::Stmt *Condition, bool Value,
-                        clang::ASTContext &Ctx,
-                        llvm::SmallVectorImpl<LockEffect> &Out) const;
+  void conditionEffects(const clang::Stmt *Condition, clang::ASTContext &Ctx,
+                        llvm::SmallVectorImpl<LockEffect> &OnTrue,
+                        llvm::SmallVectorImpl<LockEffect> &OnFalse) const;
 
   /// The object a guard-typed expression denotes: `lk`, `std::move(lk)`, a
   /// temporary.

@@ -63,17 +63,22 @@ LockWrappers::assertion(const FunctionDecl *F) {
 
 const LockWrappers::Summary *LockWrappers::summaryOf(const FunctionDecl *F) {
   FunctionNode *N = Graph.node(F);
-  // Attributes say it exactly; a function that never returns hands its
-  // callers nothing.
-  if (!N || N->NeverReturns || N->Decl->hasAttrs())
+  if (!N)
     return nullptr;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(N->Decl))
-    if (Locks.isMutexClass(Method->getParent()) ||
-        Locks.isGuardClass(Method->getParent()))
-      return nullptr; // The lock model knows these.
+  // Each function is answered once (what decides the answer is settled
+  // once the call graph is built), most with no summary.
   auto Found = Summaries.find(N->Decl);
   if (Found != Summaries.end())
     return Found->second ? &*Found->second : nullptr;
+  // Attributes say it exactly; a function that never returns hands its
+  // callers nothing; the lock model knows mutexes' and guards' methods.
+  const auto *Method = dyn_cast<CXXMethodDecl>(N->Decl);
+  if (N->NeverReturns || N->Decl->hasAttrs() ||
+      (Method && (Locks.isMutexClass(Method->getParent()) ||
+                  Locks.isGuardClass(Method->getParent())))) {
+    Summaries[N->Decl] = std::nullopt;
+    return nullptr;
+  }
   if (!Summarising.insert(N->Decl).second)
     return nullptr; // Recursion: no effect while being summarised.
   if (std::optional<Summary> Asserted = assertion(N->Decl)) {

@@ -263,12 +263,14 @@ void LocksetAnalysis::collectOps(AnalysisDeclContext &ADC,
         isa_and_nonnull<AbstractConditionalOperator>(
             Block->getTerminatorStmt()))
       continue;
-    for (unsigned Succ = 0; Succ != 2; ++Succ) {
-      Found.clear();
-      Model.conditionEffects(Cond, /*Value=*/Succ == 0, Ctx, Found);
-      for (LockEffect &L : Found)
-        All.push_back({Block, Block->size(), Succ, std::move(L)});
-    }
+    // The true edge is the first successor, the false edge the second.
+    llvm::SmallVector<LockEffect, 2> OnFalse;
+    Found.clear();
+    Model.conditionEffects(Cond, Ctx, Found, OnFalse);
+    for (LockEffect &L : Found)
+      All.push_back({Block, Block->size(), 0, std::move(L)});
+    for (LockEffect &L : OnFalse)
+      All.push_back({Block, Block->size(), 1, std::move(L)});
   }
   // A guard that locks in a mode of its own (`lk.ReaderLock()`) manages
   // its mutexes in that mode too.

@@ -3,6 +3,7 @@
 #include "checks/analysis/NoReturn.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -34,13 +35,15 @@ bool bodyNeverReturns(
   const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
   if (!Block)
     return false;
-  for (const Stmt *S : Block->body()) {
-    if (neverCompletes(S, NeverReturns))
-      return true;
-    if (mayReturn(S))
-      return false;
-  }
-  return false;
+  // The first statement that cannot complete, then whether one before it
+  // may return: most bodies have none such, and are not walked below their
+  // top level.
+  auto Statements = Block->body();
+  const auto *Stops = llvm::find_if(Statements, [&](const Stmt *S) {
+    return neverCompletes(S, NeverReturns);
+  });
+  return Stops != Statements.end() &&
+         llvm::none_of(llvm::make_range(Statements.begin(), Stops), mayReturn);
 }
 
 static bool
