@@ -117,10 +117,9 @@ static llvm::Error applyProjectOption(llvm::StringRef Name,
 }
 
 static bool isProjectOption(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("j", "jobs", "files", "shard", "sarif", true)
-      .Cases("sarif-root", "progress", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {
+      "j", "jobs", "files", "shard", "sarif", "sarif-root", "progress"};
+  return llvm::is_contained(Names, Name);
 }
 
 llvm::Expected<ToolCommandLine>

@@ -4,7 +4,8 @@
 #include "checks/analysis/Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 
 using namespace clang;
 
@@ -126,30 +127,42 @@ llvm::ArrayRef<llvm::StringRef> ContainerVocabulary::accessorNames() {
 bool ContainerVocabulary::isThreadSafeByDesign(llvm::StringRef Name) {
   Name.consume_front("::");
   Name.consume_front("oneapi::");
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("tbb::concurrent_hash_map", "tbb::concurrent_unordered_map", true)
-      .Cases("tbb::concurrent_unordered_multimap",
-             "tbb::concurrent_unordered_set", true)
-      .Cases("tbb::concurrent_unordered_multiset", "tbb::concurrent_map", true)
-      .Cases("tbb::concurrent_multimap", "tbb::concurrent_set", true)
-      .Cases("tbb::concurrent_multiset", "tbb::concurrent_vector", true)
-      .Cases("tbb::concurrent_queue", "tbb::concurrent_bounded_queue", true)
-      .Case("tbb::concurrent_priority_queue", true)
-      .Cases("folly::ConcurrentHashMap", "folly::ConcurrentHashMapSIMD", true)
-      .Cases("folly::AtomicHashMap", "folly::AtomicUnorderedInsertMap", true)
-      .Cases("folly::ConcurrentSkipList", "folly::MPMCQueue", true)
-      .Cases("folly::UnboundedQueue", "folly::Synchronized", true)
-      .Cases("boost::concurrent_flat_map", "boost::concurrent_flat_set", true)
-      .Cases("boost::unordered::concurrent_flat_map",
-             "boost::unordered::concurrent_flat_set", true)
-      .Cases("boost::lockfree::queue", "boost::lockfree::stack", true)
-      .Case("boost::lockfree::spsc_queue", true)
-      .Cases("libcuckoo::cuckoohash_map", "cuckoohash_map", true)
-      .Cases("concurrency::concurrent_unordered_map",
-             "concurrency::concurrent_vector", true)
-      .Cases("concurrency::concurrent_queue",
-             "concurrency::concurrent_unordered_set", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {
+      "tbb::concurrent_hash_map",
+      "tbb::concurrent_unordered_map",
+      "tbb::concurrent_unordered_multimap",
+      "tbb::concurrent_unordered_set",
+      "tbb::concurrent_unordered_multiset",
+      "tbb::concurrent_map",
+      "tbb::concurrent_multimap",
+      "tbb::concurrent_set",
+      "tbb::concurrent_multiset",
+      "tbb::concurrent_vector",
+      "tbb::concurrent_queue",
+      "tbb::concurrent_bounded_queue",
+      "tbb::concurrent_priority_queue",
+      "folly::ConcurrentHashMap",
+      "folly::ConcurrentHashMapSIMD",
+      "folly::AtomicHashMap",
+      "folly::AtomicUnorderedInsertMap",
+      "folly::ConcurrentSkipList",
+      "folly::MPMCQueue",
+      "folly::UnboundedQueue",
+      "folly::Synchronized",
+      "boost::concurrent_flat_map",
+      "boost::concurrent_flat_set",
+      "boost::unordered::concurrent_flat_map",
+      "boost::unordered::concurrent_flat_set",
+      "boost::lockfree::queue",
+      "boost::lockfree::stack",
+      "boost::lockfree::spsc_queue",
+      "libcuckoo::cuckoohash_map",
+      "cuckoohash_map",
+      "concurrency::concurrent_unordered_map",
+      "concurrency::concurrent_vector",
+      "concurrency::concurrent_queue",
+      "concurrency::concurrent_unordered_set"};
+  return llvm::is_contained(Names, Name);
 }
 
 ContainerVocabulary::Type &ContainerVocabulary::add(llvm::StringRef Name,

@@ -27,10 +27,12 @@ static std::optional<std::pair<llvm::StringRef, LockMode>>
 assertedLock(llvm::StringRef Name) {
   using Result = std::optional<std::pair<llvm::StringRef, LockMode>>;
   return llvm::StringSwitch<Result>(Name)
-      .Cases("AssertHeld", "AssertLockHeld", "AssertWriterHeld",
-             Result({"Lock", LockMode::Exclusive}))
+      .Case("AssertHeld", Result({"Lock", LockMode::Exclusive}))
+      .Case("AssertLockHeld", Result({"Lock", LockMode::Exclusive}))
+      .Case("AssertWriterHeld", Result({"Lock", LockMode::Exclusive}))
       .Case("AssertAcquired", Result({"Acquire", LockMode::Exclusive}))
-      .Cases("assertHeld", "assert_held", Result({"lock", LockMode::Exclusive}))
+      .Case("assertHeld", Result({"lock", LockMode::Exclusive}))
+      .Case("assert_held", Result({"lock", LockMode::Exclusive}))
       .Case("AssertReaderHeld", Result({"ReaderLock", LockMode::Shared}))
       .Default(std::nullopt);
 }

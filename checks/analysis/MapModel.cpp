@@ -7,7 +7,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 
 using namespace clang;
 
@@ -22,13 +23,25 @@ MapModel::MapModel(const ContainerOptions &Options) : Containers(Options) {}
 /// Member functions that return an iterator (or a pair holding one) into
 /// the container.
 static bool returnsIterator(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("find", "begin", "end", "rbegin", "rend", true)
-      .Cases("lower_bound", "upper_bound", "equal_range", true)
-      .Cases("insert", "emplace", "emplace_hint", "try_emplace", true)
-      .Cases("insert_or_assign", "erase", "before_begin", true)
-      .Cases("insert_after", "emplace_after", "erase_after", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {"find",
+                                                  "begin",
+                                                  "end",
+                                                  "rbegin",
+                                                  "rend",
+                                                  "lower_bound",
+                                                  "upper_bound",
+                                                  "equal_range",
+                                                  "insert",
+                                                  "emplace",
+                                                  "emplace_hint",
+                                                  "try_emplace",
+                                                  "insert_or_assign",
+                                                  "erase",
+                                                  "before_begin",
+                                                  "insert_after",
+                                                  "emplace_after",
+                                                  "erase_after"};
+  return llvm::is_contained(Names, Name);
 }
 
 static bool isArrowCall(const CXXMemberCallExpr *Call) {
@@ -135,10 +148,10 @@ void MapModel::argumentsWritten(const CallExpr *Call, unsigned First,
 /// Standard functions that change a container passed by reference (or
 /// return an iterator that inserts into it).
 static bool isStandardWriter(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("swap", "erase", "erase_if", "getline", "exchange", true)
-      .Cases("back_inserter", "front_inserter", "inserter", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Names[] = {
+      "swap",     "erase",         "erase_if",       "getline",
+      "exchange", "back_inserter", "front_inserter", "inserter"};
+  return llvm::is_contained(Names, Name);
 }
 
 void MapModel::callWrites(const CallExpr *Call,
